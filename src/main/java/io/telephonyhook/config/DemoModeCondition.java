@@ -1,0 +1,18 @@
+package io.telephonyhook.config;
+
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+/**
+ * Matches in demo mode (no {@code twilio.account-sid}). Spring's {@code @ConditionalOnProperty} cannot say this:
+ * it counts the empty default in application.yaml as set.
+ */
+public class DemoModeCondition implements Condition {
+
+    @Override
+    public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+        return !StringUtils.hasText(context.getEnvironment().getProperty("twilio.account-sid"));
+    }
+}

@@ -1,0 +1,14 @@
+package io.telephonyhook.config;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/** Turns {@link InvalidSettingsException} into Spring Boot's short "APPLICATION FAILED TO START" report. */
+class InvalidSettingsFailureAnalyzer extends AbstractFailureAnalyzer<InvalidSettingsException> {
+
+    @Override
+    protected FailureAnalysis analyze(Throwable rootFailure, InvalidSettingsException cause) {
+        return new FailureAnalysis(cause.getMessage(),
+                "Set the variable named above (see the configuration table in README.md) and start again.", cause);
+    }
+}

@@ -1,0 +1,43 @@
+package io.telephonyhook.delivery;
+
+import java.time.Clock;
+import java.util.Set;
+
+import org.apache.camel.ExchangeProperty;
+
+import io.telephonyhook.okta.Channel;
+import io.telephonyhook.okta.OtpRequest;
+
+/**
+ * Refuses, before Twilio is called, what cannot be delivered: a number libphonenumber calls invalid, a code that
+ * has already expired, or a channel the hook has no sender for. An unknown channel is the route's router's call.
+ */
+public class DeliverabilityCheck {
+
+    private final Clock clock;
+    private final Set<Channel> configuredChannels;
+
+    public DeliverabilityCheck(Clock clock, Set<Channel> configuredChannels) {
+        this.clock = clock;
+        this.configuredChannels = Set.copyOf(configuredChannels);
+    }
+
+    /** The refusal, or null when the request may go to Twilio. */
+    public DeliveryOutcome refusal(@ExchangeProperty("otpRequest") OtpRequest request) {
+        if (!request.hasValidNumber()) {
+            return DeliveryOutcome.failed(FailureReason.INVALID_NUMBER);
+        }
+        if (request.expiresAt() != null && !request.expiresAt().isAfter(clock.instant())) {
+            return DeliveryOutcome.failed(FailureReason.EXPIRED);
+        }
+        if (request.channel() != Channel.UNKNOWN && !configuredChannels.contains(request.channel())) {
+            return DeliveryOutcome.failed(FailureReason.CHANNEL_NOT_CONFIGURED);
+        }
+        return null;
+    }
+
+    /** The router's answer to a {@code deliveryChannel} it does not recognise. */
+    public DeliveryOutcome unknownChannel() {
+        return DeliveryOutcome.failed(FailureReason.UNKNOWN_CHANNEL);
+    }
+}

@@ -1,0 +1,63 @@
+package io.telephonyhook.delivery;
+
+import java.util.Objects;
+
+/**
+ * What became of one code: sent (with the provider's id), or not (with a reason). Every path through the route
+ * ends by setting exactly one outcome; the Okta answer and the log line are both made from it.
+ *
+ * @param delivered      true when the provider accepted the message or call
+ * @param reason         why not; null when delivered
+ * @param transactionId  the provider's message or call id ({@code SM…}/{@code CA…}); null when none was made
+ * @param providerStatus the provider's status word on acceptance ({@code queued}); null otherwise
+ * @param providerError  the provider's error code (Twilio's {@code 21211}); null when there was none
+ * @param httpStatus     the provider's HTTP status on failure; null when it did not answer
+ */
+public record DeliveryOutcome(
+        boolean delivered,
+        FailureReason reason,
+        String transactionId,
+        String providerStatus,
+        Integer providerError,
+        Integer httpStatus) {
+
+    public static DeliveryOutcome delivered(String transactionId, String providerStatus) {
+        return new DeliveryOutcome(true, null, Objects.requireNonNull(transactionId), providerStatus, null, null);
+    }
+
+    public static DeliveryOutcome failed(FailureReason reason) {
+        return new DeliveryOutcome(false, Objects.requireNonNull(reason), null, null, null, null);
+    }
+
+    public static DeliveryOutcome failed(FailureReason reason, Integer providerError, Integer httpStatus) {
+        return new DeliveryOutcome(false, Objects.requireNonNull(reason), null, null, providerError, httpStatus);
+    }
+
+    /** A fault of ours: Okta still gets a well-formed FAILED, at once. */
+    public static DeliveryOutcome internalError() {
+        return failed(FailureReason.INTERNAL_ERROR);
+    }
+
+    /** Okta's word for it. */
+    public String status() {
+        return delivered ? "SUCCESSFUL" : "FAILED";
+    }
+
+    /**
+     * The short tracing string Okta shows admins, e.g. {@code twilioStatus=queued} or
+     * {@code reason=twilio-rejected; twilioError=21211}. Never a URL, an account id or a stack trace.
+     */
+    public String transactionMetadata() {
+        if (delivered) {
+            return "twilioStatus=" + providerStatus;
+        }
+        StringBuilder metadata = new StringBuilder("reason=").append(reason.code());
+        if (providerError != null) {
+            metadata.append("; twilioError=").append(providerError);
+        }
+        if (httpStatus != null) {
+            metadata.append("; httpStatus=").append(httpStatus);
+        }
+        return metadata.toString();
+    }
+}

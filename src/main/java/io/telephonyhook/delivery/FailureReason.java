@@ -1,0 +1,33 @@
+package io.telephonyhook.delivery;
+
+import java.util.Locale;
+
+/**
+ * Why a code was not delivered. A small fixed set, so it can tag metrics and be matched in Okta's admin view;
+ * details (a Twilio error code, an HTTP status) travel beside it, never inside it.
+ */
+public enum FailureReason {
+    /** libphonenumber does not call the number valid (Okta's Preview sends 9876543210). */
+    INVALID_NUMBER,
+    /** {@code otpExpires} has passed: a late code is useless and confusing. */
+    EXPIRED,
+    /** {@code deliveryChannel} is neither SMS-like nor voice-like. */
+    UNKNOWN_CHANNEL,
+    /** The hook has no sender for this channel (voice needs TWILIO_FROM_NUMBER). */
+    CHANNEL_NOT_CONFIGURED,
+    /** Twilio answered 4xx: the number or the message, not an outage. */
+    TWILIO_REJECTED,
+    /** Twilio answered 5xx or 429, or could not be reached. */
+    TWILIO_UNAVAILABLE,
+    /** Twilio did not answer within the configured timeout. */
+    TWILIO_TIMEOUT,
+    /** The channel's circuit breaker is open: Twilio was not called. */
+    CIRCUIT_OPEN,
+    /** A fault of ours; the log line has the details. */
+    INTERNAL_ERROR;
+
+    /** As written in {@code transactionMetadata}, e.g. {@code invalid-number}. */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,119 @@
+package io.telephonyhook.okta;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.IllformedLocaleException;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import org.apache.camel.Body;
+
+import io.telephonyhook.phone.PhoneNumberNormalizer;
+
+/**
+ * Reads Okta's JSON into an {@link OtpRequest}, tolerant exactly where Okta is loose: {@code otpCode} and
+ * {@code phoneNumber} as strings or numbers, {@code requestType} absent, any spelling of the channel, locale in any
+ * case. What we cannot work without (JSON itself, {@code data.messageProfile}, the number, the code) is a
+ * {@link MalformedHookRequestException}.
+ */
+public class OtpRequestReader {
+
+    private static final String PROFILE = "data.messageProfile";
+
+    private final ObjectReader json;
+    private final PhoneNumberNormalizer phoneNumbers;
+
+    public OtpRequestReader(ObjectMapper objectMapper, PhoneNumberNormalizer phoneNumbers) {
+        // Trailing bytes after the object mean a truncated or concatenated body: refuse rather than guess.
+        this.json = objectMapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.phoneNumbers = phoneNumbers;
+    }
+
+    public OtpRequest read(@Body byte[] body) {
+        JsonNode root = parse(body);
+        JsonNode profile = root.path("data").path("messageProfile");
+        if (!profile.isObject()) {
+            throw new MalformedHookRequestException(PROFILE, "is missing");
+        }
+        String phone = required(profile, "phoneNumber");
+        String deliveryChannel = text(profile.path("deliveryChannel"));
+        return new OtpRequest(
+                textOr(root.path("eventId"), "-"),
+                text(root.path("requestType")),
+                Channel.fromDeliveryChannel(deliveryChannel),
+                deliveryChannel,
+                phone,
+                phoneNumbers.normalize(phone).orElse(null),
+                required(profile, "otpCode"),
+                text(profile.path("msgTemplate")),
+                locale(text(profile.path("locale"))),
+                instant(text(profile.path("otpExpires"))));
+    }
+
+    private JsonNode parse(byte[] body) {
+        try {
+            JsonNode root = body == null ? null : json.readTree(body);
+            if (root == null || !root.isObject()) {
+                throw new MalformedHookRequestException("body", "is not a JSON object");
+            }
+            return root;
+        } catch (IOException notJson) {
+            throw new MalformedHookRequestException("body", "is not valid JSON");
+        }
+    }
+
+    private static String required(JsonNode profile, String field) {
+        String value = text(profile.path(field));
+        if (value == null || value.isBlank()) {
+            throw new MalformedHookRequestException(PROFILE + "." + field, "is missing");
+        }
+        return value;
+    }
+
+    /** A string, or a whole number written as a JSON number (Okta's API reference renders codes that way). */
+    private static String text(JsonNode node) {
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        if (node.isIntegralNumber()) {
+            BigInteger number = node.bigIntegerValue();
+            return number.toString();
+        }
+        return null;
+    }
+
+    private static String textOr(JsonNode node, String fallback) {
+        String value = text(node);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /** {@code EN-US}, {@code en_us} and {@code en} all read; anything else is treated as absent. */
+    private static Locale locale(String tag) {
+        if (tag == null || tag.isBlank()) {
+            return null;
+        }
+        try {
+            Locale locale = new Locale.Builder().setLanguageTag(tag.strip().replace('_', '-')).build();
+            return locale.getLanguage().isEmpty() ? null : locale;
+        } catch (IllformedLocaleException unreadable) {
+            return null;
+        }
+    }
+
+    /** An unreadable expiry is treated as absent: refusing would lose a code Okta still expects to arrive. */
+    private static Instant instant(String iso8601) {
+        if (iso8601 == null || iso8601.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(iso8601.strip());
+        } catch (DateTimeParseException unreadable) {
+            return null;
+        }
+    }
+}

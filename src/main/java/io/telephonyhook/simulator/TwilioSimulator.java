@@ -1,0 +1,160 @@
+package io.telephonyhook.simulator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import io.telephonyhook.twilio.TwilioAccount;
+
+/**
+ * A small Twilio look-alike on loopback for demo mode: it answers the two REST calls the hook makes
+ * ({@code POST /2010-04-01/Accounts/{sid}/Messages.json} and {@code .../Calls.json}) the way Twilio does, over
+ * real HTTP, so demo mode runs exactly the code path live mode runs. It keeps the last deliveries in memory.
+ */
+public class TwilioSimulator {
+
+    public static final String ACCOUNT_SID = "AC00000000000000000000000000000000";
+    /** Twilio's own "magic" test sender number: valid, and never a real phone. */
+    public static final String FROM_NUMBER = "+15005550006";
+    private static final String AUTH_TOKEN = "demo-auth-token";
+    private static final int KEPT = 100;
+    private static final Pattern RESOURCE = Pattern.compile("/2010-04-01/Accounts/(AC\\w+)/(Messages|Calls)\\.json");
+
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final List<SimulatedDelivery> deliveries = Collections.synchronizedList(new ArrayList<>());
+    private HttpServer server;
+
+    public TwilioSimulator(ObjectMapper json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public synchronized void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/2010-04-01/", this::handle);
+        server.setExecutor(Executors.newFixedThreadPool(4, runnable -> {
+            Thread thread = new Thread(runnable, "twilio-simulator");
+            thread.setDaemon(true);
+            return thread;
+        }));
+        server.start();
+    }
+
+    public synchronized void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    /** The account the hook uses to talk to this simulator. */
+    public TwilioAccount account() {
+        URI url = URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort());
+        return new TwilioAccount(url, ACCOUNT_SID, AUTH_TOKEN, ACCOUNT_SID);
+    }
+
+    /** The deliveries accepted so far, newest last (at most the last 100). */
+    public List<SimulatedDelivery> deliveries() {
+        synchronized (deliveries) {
+            return List.copyOf(deliveries);
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Matcher resource = RESOURCE.matcher(exchange.getRequestURI().getPath());
+            if (!"POST".equals(exchange.getRequestMethod()) || !resource.matches()) {
+                reply(exchange, 404, Map.of("code", 20404, "message", "The requested resource was not found",
+                        "status", 404));
+                return;
+            }
+            if (!authorized(exchange)) {
+                reply(exchange, 401, Map.of("code", 20003, "message", "Authenticate", "status", 401));
+                return;
+            }
+            Map<String, String> form = form(exchange.getRequestBody());
+            boolean call = resource.group(2).equals("Calls");
+            SimulatedDelivery delivery = new SimulatedDelivery(
+                    (call ? "CA" : "SM") + UUID.randomUUID().toString().replace("-", ""),
+                    call ? "call" : "sms",
+                    clock.instant(),
+                    form.get("To"),
+                    form.get("From"),
+                    form.get("MessagingServiceSid"),
+                    form.get("Body"),
+                    form.get("Twiml"),
+                    form.containsKey("ValidityPeriod") ? Integer.valueOf(form.get("ValidityPeriod")) : null);
+            remember(delivery);
+            reply(exchange, 201, twilioResource(resource.group(1), delivery));
+        }
+    }
+
+    private boolean authorized(HttpExchange exchange) {
+        String expected = "Basic " + Base64.getEncoder()
+                .encodeToString((ACCOUNT_SID + ":" + AUTH_TOKEN).getBytes(StandardCharsets.UTF_8));
+        return expected.equals(exchange.getRequestHeaders().getFirst("Authorization"));
+    }
+
+    private void remember(SimulatedDelivery delivery) {
+        synchronized (deliveries) {
+            deliveries.add(delivery);
+            if (deliveries.size() > KEPT) {
+                deliveries.remove(0);
+            }
+        }
+    }
+
+    /** The fields of Twilio's Message/Call resources that the SDK reads back. */
+    private static Map<String, Object> twilioResource(String accountSid, SimulatedDelivery delivery) {
+        Map<String, Object> resource = new LinkedHashMap<>();
+        resource.put("sid", delivery.sid());
+        resource.put("account_sid", accountSid);
+        resource.put("to", delivery.to());
+        resource.put("from", delivery.from());
+        resource.put("status", "queued");
+        if (delivery.body() != null) {
+            resource.put("body", delivery.body());
+            resource.put("messaging_service_sid", delivery.messagingServiceSid());
+        }
+        return resource;
+    }
+
+    private void reply(HttpExchange exchange, int status, Object body) throws IOException {
+        byte[] bytes = json.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private static Map<String, String> form(InputStream body) throws IOException {
+        Map<String, String> fields = new LinkedHashMap<>();
+        String encoded = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+        for (String pair : encoded.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                fields.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return fields;
+    }
+}
