@@ -74,6 +74,11 @@ public class TwilioConfiguration {
     }
 
     @Bean
+    TwilioRejection twilioRejection() {
+        return new TwilioRejection();
+    }
+
+    @Bean
     TwilioOutcomes twilioOutcomes() {
         return new TwilioOutcomes();
     }

@@ -15,13 +15,13 @@ import io.telephonyhook.delivery.FailureReason;
 /**
  * What Twilio's answer means for Okta. Twilio accepting a message or call is {@code SUCCESSFUL} with its SID.
  * A 4xx is a rejection of this number or message (21211 invalid number, 21614 not SMS-capable, ...): the user's
- * data, not an outage, so the route handles it inside the circuit breaker and the breaker never counts it.
+ * data, not an outage, so the route handles it inside the circuit breaker ({@link TwilioRejection}) and the
+ * breaker never counts it.
  * Everything else (5xx, 429, no connection, timeout, open breaker) reaches the breaker's fallback.
  */
 public class TwilioOutcomes {
 
     private static final Logger log = LoggerFactory.getLogger(TwilioOutcomes.class);
-    private static final int TOO_MANY_REQUESTS = 429;
 
     public DeliveryOutcome messageAccepted(@Body Message message) {
         return DeliveryOutcome.delivered(message.getSid(), String.valueOf(message.getStatus()));
@@ -29,13 +29,6 @@ public class TwilioOutcomes {
 
     public DeliveryOutcome callAccepted(@Body Call call) {
         return DeliveryOutcome.delivered(call.getSid(), String.valueOf(call.getStatus()));
-    }
-
-    /** True for a Twilio 4xx other than 429 (rate limiting is Twilio's condition, not the user's data). */
-    public boolean isRejection(Exchange exchange) {
-        ApiException error = apiError(exchange);
-        Integer status = error == null ? null : error.getStatusCode();
-        return status != null && status >= 400 && status < 500 && status != TOO_MANY_REQUESTS;
     }
 
     public DeliveryOutcome rejected(Exchange exchange) {
@@ -66,14 +59,12 @@ public class TwilioOutcomes {
         return DeliveryOutcome.failed(FailureReason.INTERNAL_ERROR);
     }
 
+    /** The Twilio error a doCatch caught (Camel keeps it in CamelExceptionCaught while the catch block runs). */
     private static ApiException apiError(Exchange exchange) {
-        Throwable failure = exchange.getException() != null
-                ? exchange.getException()
-                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        return causeOfType(failure, ApiException.class);
+        return causeOfType(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class), ApiException.class);
     }
 
-    private static <T extends Throwable> T causeOfType(Throwable failure, Class<T> type) {
+    static <T extends Throwable> T causeOfType(Throwable failure, Class<T> type) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (type.isInstance(cause)) {
                 return type.cast(cause);

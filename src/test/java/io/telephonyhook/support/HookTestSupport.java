@@ -1,0 +1,53 @@
+package io.telephonyhook.support;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.resilience4j.ResilienceProcessor;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The hook in live mode, started whole on a random port, with Twilio's API pointed at {@link TwilioStandIn}.
+ * Every test class extending this shares one application context (same configuration), and each test starts
+ * with the stand-in accepting everything and both circuit breakers closed.
+ */
+@CamelSpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class HookTestSupport {
+
+    protected static final TwilioStandIn twilio = TwilioStandIn.start();
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    protected CamelContext camel;
+
+    protected OktaClient okta;
+
+    @DynamicPropertySource
+    static void liveModeAgainstStandIn(DynamicPropertyRegistry properties) {
+        properties.add("twilio.account-sid", () -> TwilioStandIn.ACCOUNT_SID);
+        properties.add("twilio.auth-token", () -> TwilioStandIn.AUTH_TOKEN);
+        properties.add("twilio.api-url", () -> twilio.url().toString());
+        properties.add("twilio.from-number", () -> "+15017122661");
+        properties.add("twilio.timeout", () -> "1s");
+        properties.add("hook.auth.secret", () -> OktaClient.SECRET);
+    }
+
+    @BeforeEach
+    void freshStandInAndClosedBreakers() {
+        twilio.reset();
+        breaker("twilio-sms").transitionToCloseState();
+        breaker("twilio-voice").transitionToCloseState();
+        okta = new OktaClient(port);
+    }
+
+    protected ResilienceProcessor breaker(String id) {
+        return camel.getProcessor(id, ResilienceProcessor.class);
+    }
+}

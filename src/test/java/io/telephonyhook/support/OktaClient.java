@@ -1,0 +1,69 @@
+package io.telephonyhook.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Okta's side of the call: a real HTTP POST to the running hook, as Okta makes it. */
+public final class OktaClient {
+
+    public static final String SECRET = "Basic b2t0YTp0ZXN0LXNlY3JldA==";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final URI hook;
+
+    public OktaClient(int port) {
+        this.hook = URI.create("http://127.0.0.1:" + port + "/telephonyHook");
+    }
+
+    /** The hook's answer: HTTP status, headers and JSON body, and how long it took. */
+    public record Answer(int status, HttpResponse<String> raw, JsonNode json, Duration took) {
+
+        /** The single action of Okta's command ({@code commands[0].value[0]}). */
+        public JsonNode action() {
+            return json.path("commands").path(0).path("value").path(0);
+        }
+
+        public String actionStatus() {
+            return action().path("status").asText();
+        }
+
+        public String metadata() {
+            return action().path("transactionMetadata").asText();
+        }
+    }
+
+    public Answer post(OktaRequest request) {
+        return post(request.json(), "Authorization", SECRET);
+    }
+
+    public Answer post(String body, String authHeader, String authValue) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(hook)
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authHeader != null) {
+            builder.header(authHeader, authValue);
+        }
+        long start = System.nanoTime();
+        try {
+            HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            return new Answer(response.statusCode(), response, JSON.readTree(response.body()), took);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.telephonyhook.twilio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.telephonyhook.support.OktaClient;
+import io.telephonyhook.support.OktaClient.Answer;
+import io.telephonyhook.support.OktaRequest;
+
+/** Nothing listens where Twilio should be: the connection is refused, and Okta gets FAILED at once. */
+@CamelSpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TwilioUnreachableTest {
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void twilioWhereNothingListens(DynamicPropertyRegistry properties) {
+        properties.add("twilio.account-sid", () -> "AC0123456789abcdef0123456789abcdef");
+        properties.add("twilio.auth-token", () -> "token");
+        properties.add("twilio.api-url", () -> "http://127.0.0.1:" + closedPort());
+        properties.add("twilio.from-number", () -> "+15017122661");
+        properties.add("hook.auth.secret", () -> OktaClient.SECRET);
+    }
+
+    @Test
+    void connectionRefusedIsFailedQuickly() {
+        Answer answer = new OktaClient(port).post(OktaRequest.sms());
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.actionStatus()).isEqualTo("FAILED");
+        assertThat(answer.metadata()).isEqualTo("reason=twilio-unavailable");
+        assertThat(answer.took()).isLessThan(Duration.ofSeconds(1));
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
