@@ -24,6 +24,10 @@ public final class OktaClient {
         this.hook = URI.create("http://127.0.0.1:" + port + "/telephonyHook");
     }
 
+    public URI hookUrl() {
+        return hook;
+    }
+
     /** The hook's answer: HTTP status, headers and JSON body, and how long it took. */
     public record Answer(int status, HttpResponse<String> raw, JsonNode json, Duration took) {
 

@@ -1,0 +1,64 @@
+package io.telephonyhook.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.telephonyhook.TelephonyHookApplication;
+
+/** Live mode refuses to start on settings that would make it unsafe or useless, with a one-line reason. */
+@ExtendWith(OutputCaptureExtension.class)
+class LiveModeSettingsTest {
+
+    private static final Map<String, String> LIVE = Map.of(
+            "server.port", "0",
+            "twilio.account-sid", "AC0123456789abcdef0123456789abcdef",
+            "twilio.auth-token", "token",
+            "twilio.from-number", "+15017122661",
+            "hook.auth.secret", "s3cret");
+
+    @Test
+    void noAuthSecretInLiveMode(CapturedOutput output) {
+        assertStartFails("OKTA_HOOK_AUTH_SECRET is not set", "hook.auth.secret", "");
+        assertThat(output).contains("Description:").contains("OKTA_HOOK_AUTH_SECRET is not set");
+    }
+
+    @Test
+    void noAuthToken() {
+        assertStartFails("TWILIO_AUTH_TOKEN is not set", "twilio.auth-token", "");
+    }
+
+    @Test
+    void noSender() {
+        assertStartFails("Neither TWILIO_FROM_NUMBER nor TWILIO_MESSAGING_SERVICE_SID is set", "twilio.from-number", "");
+    }
+
+    @Test
+    void aSenderNotInE164() {
+        assertStartFails("TWILIO_FROM_NUMBER must be in E.164", "twilio.from-number", "5017122661");
+    }
+
+    @Test
+    void anUnknownDefaultRegion() {
+        assertStartFails("HOOK_DEFAULT_REGION", "hook.default-region", "XX");
+    }
+
+    /** Starts the application with the live settings, one of them changed, and expects it to refuse. */
+    private static void assertStartFails(String reason, String key, String value) {
+        Map<String, String> settings = new HashMap<>(LIVE);
+        settings.put(key, value);
+        String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        assertThatThrownBy(() -> new SpringApplicationBuilder(TelephonyHookApplication.class).run(args).close())
+                .hasRootCauseInstanceOf(InvalidSettingsException.class)
+                .rootCause().hasMessageContaining(reason).message().doesNotContain("\n");
+    }
+}
