@@ -50,7 +50,12 @@ public final class OktaClient {
     }
 
     public Answer post(String body, String authHeader, String authValue) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(hook)
+        return post(body, authHeader, authValue, hook.getPath());
+    }
+
+    /** A POST to another path of the same server. */
+    public Answer post(String body, String authHeader, String authValue, String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(hook.resolve(path))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")

@@ -1,0 +1,179 @@
+package io.telephonyhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.telephonyhook.support.OktaClient;
+import io.telephonyhook.support.OktaClient.Answer;
+import io.telephonyhook.support.OktaRequest;
+import io.telephonyhook.support.TwilioStandIn;
+import io.telephonyhook.support.TwilioStandIn.Received;
+
+/**
+ * The packaged jar as an operator runs it: {@code java -jar}, started from another directory, configured only
+ * through environment variables, with TWILIO_API_URL pointing at a Twilio-compatible server on loopback.
+ * Runs in {@code verify}, after the jar is built.
+ */
+class PackagedJarIT {
+
+    private static final Path JAR = Path.of(System.getProperty("hook.jar", "target/hook.jar")).toAbsolutePath();
+
+    private final TwilioStandIn twilio = TwilioStandIn.start();
+    private Process hook;
+    private Path log;
+
+    @TempDir
+    Path elsewhere;
+
+    @BeforeEach
+    void jarExists() {
+        assertThat(JAR).as("the packaged jar (run 'mvnw verify')").exists();
+    }
+
+    @AfterEach
+    void stopHook() throws Exception {
+        if (hook != null) {
+            hook.destroy();
+            hook.waitFor();
+        }
+    }
+
+    @Test
+    void answersOktasExamplesInOktasShapeFromAnyDirectory() throws Exception {
+        OktaClient okta = start(Map.of());
+
+        Answer sms = okta.post(OktaRequest.example("sms-pre-enrollment.json")
+                .phone("+14155552671").expiresIn(Duration.ofMinutes(5)));
+        assertExactOktaShape(sms, "SUCCESSFUL", "SM");
+        Received message = twilio.received().get(0);
+        assertThat(message.path()).isEqualTo("/2010-04-01/Accounts/" + TwilioStandIn.ACCOUNT_SID + "/Messages.json");
+        assertThat(message.field("To")).isEqualTo("+14155552671");
+        assertThat(message.field("From")).isEqualTo("+15017122661");
+        assertThat(message.field("Body")).isEqualTo("(HOOK)Your code is 11111");
+        assertThat(Integer.parseInt(message.field("ValidityPeriod"))).isBetween(290, 300);
+
+        Answer voice = okta.post(OktaRequest.example("voice-mfa-verification.json")
+                .phone("+14155552671").expiresIn(Duration.ofMinutes(5)));
+        assertExactOktaShape(voice, "SUCCESSFUL", "CA");
+        Received call = twilio.received().get(1);
+        assertThat(call.path()).endsWith("/Calls.json");
+        assertThat(call.field("To")).isEqualTo("+14155552671");
+        assertThat(call.field("From")).isEqualTo("+15017122661");
+        assertThat(call.field("Twiml")).contains("<Say language=\"en-US\">").contains("4. 8. 2. 9. 1. 3.");
+
+        Answer preview = okta.post(OktaRequest.example("sms-pre-enrollment.json"));
+        assertExactOktaShape(preview, "FAILED", null);
+        assertThat(preview.metadata()).isEqualTo("reason=invalid-number");
+        assertThat(twilio.received()).hasSize(2);
+    }
+
+    @Test
+    void hookRoutesPointsAtAnotherRoutesFolder() throws Exception {
+        Path routes = Files.createDirectories(elsewhere.resolve("my-routes"));
+        try (Stream<Path> shipped = Files.list(Path.of("routes"))) {
+            for (Path route : shipped.toList()) {
+                String yaml = Files.readString(route).replace("path: /telephonyHook", "path: /okta/telephony");
+                Files.writeString(routes.resolve(route.getFileName()), yaml);
+            }
+        }
+        OktaClient okta = start(Map.of("HOOK_ROUTES", "file:" + routes + "/*.camel.yaml"));
+
+        Answer answer = okta.post(OktaRequest.sms().json(), "Authorization", OktaClient.SECRET, "/okta/telephony");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.actionStatus()).isEqualTo("SUCCESSFUL");
+    }
+
+    private OktaClient start(Map<String, String> extraEnvironment) throws Exception {
+        int port = freePort();
+        log = elsewhere.resolve("hook.log");
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString())
+                .directory(elsewhere.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("PORT", String.valueOf(port));
+        env.put("TWILIO_ACCOUNT_SID", TwilioStandIn.ACCOUNT_SID);
+        env.put("TWILIO_AUTH_TOKEN", TwilioStandIn.AUTH_TOKEN);
+        env.put("TWILIO_API_URL", twilio.url().toString());
+        env.put("TWILIO_FROM_NUMBER", "+15017122661");
+        env.put("OKTA_HOOK_AUTH_SECRET", OktaClient.SECRET);
+        env.putAll(extraEnvironment);
+        hook = builder.start();
+        awaitListening(port);
+        return new OktaClient(port);
+    }
+
+    private void awaitListening(int port) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            assertThat(hook.isAlive()).as("the hook exited early:%n%s", Files.readString(log)).isTrue();
+            if (Files.readString(log).contains("Started TelephonyHookApplication")) {
+                try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                    return;
+                } catch (IOException notYet) {
+                    // the log line comes a moment before the socket may accept
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the hook did not start within 60 s:\n" + Files.readString(log));
+    }
+
+    /** Exactly {"commands":[{"type":…,"value":[{"status","provider","transactionId"?,"transactionMetadata"}]}]}. */
+    private static void assertExactOktaShape(Answer answer, String status, String sidPrefix) {
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.raw().headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(fieldNames(answer.json())).containsExactly("commands");
+        JsonNode commands = answer.json().get("commands");
+        assertThat(commands.isArray()).isTrue();
+        assertThat(commands).hasSize(1);
+        assertThat(fieldNames(commands.get(0))).containsExactly("type", "value");
+        assertThat(commands.get(0).get("type").asText()).isEqualTo("com.okta.telephony.action");
+        JsonNode value = commands.get(0).get("value");
+        assertThat(value.isArray()).isTrue();
+        assertThat(value).hasSize(1);
+        JsonNode action = value.get(0);
+        assertThat(action.get("status").asText()).isEqualTo(status);
+        assertThat(action.get("provider").asText()).isEqualTo("TWILIO");
+        assertThat(action.get("transactionMetadata").isTextual()).isTrue();
+        if (sidPrefix != null) {
+            assertThat(fieldNames(action)).containsExactly("status", "provider", "transactionId", "transactionMetadata");
+            assertThat(action.get("transactionId").asText()).startsWith(sidPrefix);
+        } else {
+            assertThat(fieldNames(action)).containsExactly("status", "provider", "transactionMetadata");
+        }
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        Iterator<String> names = node.fieldNames();
+        List<String> list = new java.util.ArrayList<>();
+        names.forEachRemaining(list::add);
+        return list;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
