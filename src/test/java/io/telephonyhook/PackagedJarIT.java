@@ -83,10 +83,14 @@ class PackagedJarIT {
         assertExactOktaShape(preview, "FAILED", null);
         assertThat(preview.metadata()).isEqualTo("reason=invalid-number");
         assertThat(twilio.received()).hasSize(2);
+
+        String hookLog = Files.readString(log);
+        assertThat(hookLog).contains("to=+1******2671").doesNotContain("482913").doesNotContain("11111")
+                .doesNotContain("4155552671").doesNotContain(OktaClient.SECRET);
     }
 
     @Test
-    void hookRoutesPointsAtAnotherRoutesFolder() throws Exception {
+    void hookRoutesAndTheAuthHeaderAreSetByEnvironment() throws Exception {
         Path routes = Files.createDirectories(elsewhere.resolve("my-routes"));
         try (Stream<Path> shipped = Files.list(Path.of("routes"))) {
             for (Path route : shipped.toList()) {
@@ -94,12 +98,17 @@ class PackagedJarIT {
                 Files.writeString(routes.resolve(route.getFileName()), yaml);
             }
         }
-        OktaClient okta = start(Map.of("HOOK_ROUTES", "file:" + routes + "/*.camel.yaml"));
+        OktaClient okta = start(Map.of(
+                "HOOK_ROUTES", "file:" + routes + "/*.camel.yaml",
+                "OKTA_HOOK_AUTH_HEADER", "X-Okta-Hook-Secret"));
 
-        Answer answer = okta.post(OktaRequest.sms().json(), "Authorization", OktaClient.SECRET, "/okta/telephony");
-
+        Answer answer = okta.post(OktaRequest.sms().json(), "x-okta-hook-secret", OktaClient.SECRET, "/okta/telephony");
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.actionStatus()).isEqualTo("SUCCESSFUL");
+
+        Answer secretInTheDefaultHeader = okta.post(OktaRequest.sms().json(), "Authorization", OktaClient.SECRET,
+                "/okta/telephony");
+        assertThat(secretInTheDefaultHeader.status()).isEqualTo(401);
     }
 
     private OktaClient start(Map<String, String> extraEnvironment) throws Exception {

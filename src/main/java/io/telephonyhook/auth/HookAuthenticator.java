@@ -35,9 +35,14 @@ public class HookAuthenticator implements Processor {
         if (presented == null) {
             throw new HookAuthenticationException("no " + headerName + " header");
         }
-        if (!MessageDigest.isEqual(expectedDigest, sha256(presented))) {
+        if (!accepts(presented)) {
             throw new HookAuthenticationException("wrong " + headerName + " header");
         }
+    }
+
+    /** True when the header value is exactly the secret. */
+    public boolean accepts(String presented) {
+        return presented != null && MessageDigest.isEqual(expectedDigest, sha256(presented));
     }
 
     public String headerName() {

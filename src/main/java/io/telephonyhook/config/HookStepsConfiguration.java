@@ -31,6 +31,11 @@ public class HookStepsConfiguration {
 
     @Bean
     HookMode hookMode(TwilioProperties twilio) {
+        if (!twilio.hasAccount() && twilio.hasAccountSettings()) {
+            // Demo mode would answer SUCCESSFUL for codes nobody receives: a half-configured live setup must not start.
+            throw new InvalidSettingsException("TWILIO_ACCOUNT_SID is not set although other TWILIO_ settings are:"
+                    + " set it for live mode, or unset them all for demo mode.");
+        }
         return HookMode.of(twilio);
     }
 

@@ -17,6 +17,7 @@ import org.springframework.util.StringUtils;
  * @param fromNumber          the sender number in E.164: the caller id of voice calls, and the SMS sender
  *                            unless messagingServiceSid is set
  * @param messagingServiceSid a Messaging Service (MG…) that picks the sender for SMS
+ * @param twimlUrl            where Twilio fetches a call's TwiML instead of the inline script; optional
  * @param connectTimeout      how long to wait for a connection to Twilio
  * @param timeout             how long one Twilio request may take in all, connection included
  */
@@ -28,10 +29,17 @@ public record TwilioProperties(
         @DefaultValue("https://api.twilio.com") URI apiUrl,
         String fromNumber,
         String messagingServiceSid,
+        String twimlUrl,
         @DefaultValue("1s") Duration connectTimeout,
         @DefaultValue("2s") Duration timeout) {
 
     public boolean hasAccount() {
         return StringUtils.hasText(accountSid);
+    }
+
+    /** True when any setting that only makes sense with an account is there: a SID is then missing, not unwanted. */
+    public boolean hasAccountSettings() {
+        return StringUtils.hasText(authToken) || StringUtils.hasText(apiKey) || StringUtils.hasText(fromNumber)
+                || StringUtils.hasText(messagingServiceSid);
     }
 }

@@ -12,7 +12,6 @@ import io.telephonyhook.phone.PhoneNumberMask;
  * @param eventId         Okta's id of this call ({@code eventId}); "-" when absent
  * @param requestType     e.g. {@code com.okta.user.telephony.mfa-verification}; null in older payloads
  * @param channel         SMS, VOICE, or UNKNOWN
- * @param channelAsSent   {@code deliveryChannel} exactly as Okta wrote it, for the refusal reason
  * @param phoneAsSent     {@code phoneNumber} exactly as Okta wrote it; never logged
  * @param destination     the number in E.164, or null when libphonenumber does not call it valid
  * @param otpCode         the one-time passcode; never logged
@@ -24,7 +23,6 @@ public record OtpRequest(
         String eventId,
         String requestType,
         Channel channel,
-        String channelAsSent,
         String phoneAsSent,
         E164Number destination,
         String otpCode,

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
 
 import io.telephonyhook.phone.PhoneNumberNormalizer;
 
@@ -34,25 +36,32 @@ public class OtpRequestReader {
         this.phoneNumbers = phoneNumbers;
     }
 
-    public OtpRequest read(@Body byte[] body) {
+    public OtpRequest read(@Header(Exchange.CONTENT_TYPE) String contentType, @Body byte[] body) {
+        requireJson(contentType);
         JsonNode root = parse(body);
         JsonNode profile = root.path("data").path("messageProfile");
         if (!profile.isObject()) {
             throw new MalformedHookRequestException(PROFILE, "is missing");
         }
         String phone = required(profile, "phoneNumber");
-        String deliveryChannel = text(profile.path("deliveryChannel"));
         return new OtpRequest(
                 textOr(root.path("eventId"), "-"),
                 text(root.path("requestType")),
-                Channel.fromDeliveryChannel(deliveryChannel),
-                deliveryChannel,
+                Channel.fromDeliveryChannel(text(profile.path("deliveryChannel"))),
                 phone,
                 phoneNumbers.normalize(phone).orElse(null),
                 required(profile, "otpCode"),
                 text(profile.path("msgTemplate")),
                 locale(text(profile.path("locale"))),
                 instant(text(profile.path("otpExpires"))));
+    }
+
+    /** {@code application/json}, with or without parameters, or any {@code application/*+json}. */
+    private static void requireJson(String contentType) {
+        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (!mediaType.equals("application/json") && !(mediaType.startsWith("application/") && mediaType.endsWith("+json"))) {
+            throw new UnsupportedContentTypeException(contentType);
+        }
     }
 
     private JsonNode parse(byte[] body) {

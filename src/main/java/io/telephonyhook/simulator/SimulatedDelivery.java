@@ -18,5 +18,6 @@ public record SimulatedDelivery(
         String messagingServiceSid,
         String body,
         String twiml,
+        String url,
         Integer validityPeriod) {
 }

@@ -102,6 +102,7 @@ public class TwilioSimulator {
                     form.get("MessagingServiceSid"),
                     form.get("Body"),
                     form.get("Twiml"),
+                    form.get("Url"),
                     form.containsKey("ValidityPeriod") ? Integer.valueOf(form.get("ValidityPeriod")) : null);
             remember(delivery);
             reply(exchange, 201, twilioResource(resource.group(1), delivery));

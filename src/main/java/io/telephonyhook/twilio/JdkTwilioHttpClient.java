@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,8 @@ import org.apache.hc.core5.http.message.BasicHeader;
  *   <li>the base URL is configurable ({@code twilio.api-url}) for a Twilio-compatible server, an egress proxy, or
  *       the demo simulator: the SDK itself only knows {@code https://api.twilio.com} and its regional hosts.
  * </ul>
- * A connection failure or timeout becomes {@link ApiConnectionException} with a short message that says which.
+ * A timeout becomes {@link TwilioTimeoutException}, any other connection failure {@link ApiConnectionException}, each
+ * with a short message that names no host and no argument.
  */
 public class JdkTwilioHttpClient extends HttpClient {
 
@@ -70,9 +72,13 @@ public class JdkTwilioHttpClient extends HttpClient {
             return new Response(new ByteArrayInputStream(response.body()), response.statusCode(), headers(response));
         } catch (TimeoutException slow) {
             exchange.cancel(true);
-            throw new ApiConnectionException("Twilio did not answer within " + timeout.toMillis() + " ms", slow);
+            throw new TwilioTimeoutException("Twilio did not answer within " + timeout.toMillis() + " ms", slow);
         } catch (ExecutionException failed) {
             Throwable cause = failed.getCause();
+            if (cause instanceof HttpTimeoutException) { // includes HttpConnectTimeoutException
+                throw new TwilioTimeoutException("Twilio did not answer in time: " + cause.getClass().getSimpleName(),
+                        cause);
+            }
             String what = cause instanceof ConnectException ? "could not connect to Twilio" : "Twilio request failed";
             throw new ApiConnectionException(what + ": " + cause.getClass().getSimpleName(), cause);
         } catch (InterruptedException interrupted) {

@@ -1,5 +1,6 @@
 package io.telephonyhook.twilio;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.regex.Pattern;
 
@@ -69,8 +70,9 @@ public class TwilioConfiguration {
     }
 
     @Bean
-    VoiceCallComposer voiceCallComposer(TwilioSenders senders) {
-        return new VoiceCallComposer(senders.fromNumber(), new VoiceScript());
+    VoiceCallComposer voiceCallComposer(TwilioSenders senders, TwilioProperties twilio) {
+        URI twimlUrl = StringUtils.hasText(twilio.twimlUrl()) ? URI.create(twilio.twimlUrl().strip()) : null;
+        return new VoiceCallComposer(senders.fromNumber(), new VoiceScript(), twimlUrl);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package io.telephonyhook.twilio;
 
+import java.net.URI;
+
 import com.twilio.type.PhoneNumber;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -11,6 +13,9 @@ import io.telephonyhook.okta.OtpRequest;
  * Writes the {@code CamelTwilio.*} headers {@code twilio:call/create} takes: {@code to}, {@code from} (the
  * configured number as caller id), {@code twiml} (the {@link VoiceScript}, inline) and {@code timeLimit}, which
  * ends the call after a minute in case nobody hangs up (the script takes about twenty seconds).
+ *
+ * <p>With {@code TWILIO_TWIML_URL} set, Twilio fetches the call's TwiML from that URL instead, exactly as
+ * configured: the code is never added to a URL, so a voice flow hosted there has to obtain the code on its own.
  */
 public class VoiceCallComposer implements Processor {
 
@@ -18,10 +23,13 @@ public class VoiceCallComposer implements Processor {
 
     private final String fromNumber;
     private final VoiceScript script;
+    private final URI twimlUrl;
 
-    public VoiceCallComposer(String fromNumber, VoiceScript script) {
+    /** @param twimlUrl where Twilio fetches the call's TwiML; null to send the {@link VoiceScript} inline */
+    public VoiceCallComposer(String fromNumber, VoiceScript script, URI twimlUrl) {
         this.fromNumber = fromNumber;
         this.script = script;
+        this.twimlUrl = twimlUrl;
     }
 
     @Override
@@ -30,7 +38,11 @@ public class VoiceCallComposer implements Processor {
         Message message = exchange.getMessage();
         message.setHeader("CamelTwilio.to", new PhoneNumber(request.destination().value()));
         message.setHeader("CamelTwilio.from", new PhoneNumber(fromNumber));
-        message.setHeader("CamelTwilio.twiml", script.forCode(request.otpCode(), request.locale()));
+        if (twimlUrl != null) {
+            message.setHeader("CamelTwilio.url", twimlUrl);
+        } else {
+            message.setHeader("CamelTwilio.twiml", script.forCode(request.otpCode(), request.locale()));
+        }
         message.setHeader("CamelTwilio.timeLimit", CALL_TIME_LIMIT_SECONDS);
     }
 }

@@ -34,6 +34,7 @@ class AuthenticationTest extends HookTestSupport {
         Answer answer = okta.post(OktaRequest.sms().json(), "Authorization", "");
 
         assertThat(answer.status()).isEqualTo(401);
+        assertThat(twilio.received()).isEmpty();
     }
 
     @Test

@@ -51,6 +51,12 @@ class LiveModeSettingsTest {
         assertStartFails("HOOK_DEFAULT_REGION", "hook.default-region", "XX");
     }
 
+    @Test
+    void twilioSettingsWithoutAnAccountSidDoNotFallBackToDemoMode() {
+        assertStartFails("TWILIO_ACCOUNT_SID is not set although other TWILIO_ settings are",
+                "twilio.account-sid", "");
+    }
+
     /** Starts the application with the live settings, one of them changed, and expects it to refuse. */
     private static void assertStartFails(String reason, String key, String value) {
         Map<String, String> settings = new HashMap<>(LIVE);

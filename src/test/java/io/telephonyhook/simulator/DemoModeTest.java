@@ -63,12 +63,24 @@ class DemoModeTest {
         assertThat(answer.status()).isEqualTo(401);
     }
 
+    @Test
+    void theSimulatorsMessagesNeedTheHookSecret() throws Exception {
+        assertThat(getSimulatorMessages(null).statusCode()).isEqualTo(401);
+        assertThat(getSimulatorMessages(OktaClient.SECRET).statusCode()).isEqualTo(401);
+    }
+
     private JsonNode simulatorMessages() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/simulator/messages")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = getSimulatorMessages(DEMO_SECRET);
         assertThat(response.statusCode()).isEqualTo(200);
         return new ObjectMapper().readTree(response.body());
+    }
+
+    private HttpResponse<String> getSimulatorMessages(String secret) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/simulator/messages"));
+        if (secret != null) {
+            request.header("Authorization", secret);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode sentMessage(JsonNode sent, String sid) {

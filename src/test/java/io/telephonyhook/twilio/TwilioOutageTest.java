@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.telephonyhook.support.HookTestSupport;
 import io.telephonyhook.support.OktaClient.Answer;
@@ -36,6 +38,16 @@ class TwilioOutageTest extends HookTestSupport {
         Answer answer = okta.post(OktaRequest.voice());
 
         assertThat(answer.metadata()).isEqualTo("reason=twilio-unavailable; twilioError=20429; httpStatus=429");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {401, 403, 404})
+    void wrongCredentialsOrAccountAreAnOutageNotARejection(int status) {
+        twilio.failWith(status, 20003);
+
+        Answer answer = okta.post(OktaRequest.sms());
+
+        assertThat(answer.metadata()).isEqualTo("reason=twilio-unavailable; twilioError=20003; httpStatus=" + status);
     }
 
     @Test

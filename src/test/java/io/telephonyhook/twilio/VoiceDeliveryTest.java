@@ -40,15 +40,6 @@ class VoiceDeliveryTest extends HookTestSupport {
         assertThat(twiml).doesNotContain("482913");
     }
 
-    @Test
-    void theCodeNeverAppearsInAUrl() {
-        okta.post(OktaRequest.voice());
-
-        Received call = twilio.received().get(0);
-        assertThat(call.path() + "?" + call.query()).doesNotContain("482913").doesNotContain("4.8");
-        assertThat(call.form()).doesNotContainKeys("Url", "StatusCallback");
-    }
-
     @ParameterizedTest
     @CsvSource({
             "en-US, en-US", "EN-US, en-US", "en, en-US", "en-GB, en-GB",

@@ -16,22 +16,25 @@ import io.telephonyhook.support.OktaRequest;
 import io.telephonyhook.support.TwilioStandIn;
 import io.telephonyhook.support.TwilioStandIn.Received;
 
-/** With a Messaging Service and no number, SMS goes through the service and voice is refused as not configured. */
+/** The other senders: SMS through a Messaging Service, calls with TwiML fetched from TWILIO_TWIML_URL. */
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class MessagingServiceSenderTest {
+class MessagingServiceAndTwimlUrlTest {
 
     private static final TwilioStandIn twilio = TwilioStandIn.start();
+    private static final String TWIML_URL = "https://voice.example.com/otp-call.xml";
 
     @LocalServerPort
     int port;
 
     @DynamicPropertySource
-    static void messagingServiceOnly(DynamicPropertyRegistry properties) {
+    static void messagingServiceAndTwimlUrl(DynamicPropertyRegistry properties) {
         properties.add("twilio.account-sid", () -> TwilioStandIn.ACCOUNT_SID);
         properties.add("twilio.auth-token", () -> TwilioStandIn.AUTH_TOKEN);
         properties.add("twilio.api-url", () -> twilio.url().toString());
         properties.add("twilio.messaging-service-sid", () -> "MG0123456789abcdef0123456789abcdef");
+        properties.add("twilio.from-number", () -> "+15017122661");
+        properties.add("twilio.twiml-url", () -> TWIML_URL);
         properties.add("hook.auth.secret", () -> OktaClient.SECRET);
     }
 
@@ -41,7 +44,7 @@ class MessagingServiceSenderTest {
     }
 
     @Test
-    void smsGoesThroughTheMessagingService() {
+    void smsGoesThroughTheMessagingServiceNotTheNumber() {
         Answer answer = new OktaClient(port).post(OktaRequest.sms());
 
         assertThat(answer.actionStatus()).isEqualTo("SUCCESSFUL");
@@ -51,11 +54,15 @@ class MessagingServiceSenderTest {
     }
 
     @Test
-    void voiceWithoutACallerNumberIsRefused() {
+    void callsFetchTheirTwimlFromTheConfiguredUrlWhichNeverCarriesTheCode() {
         Answer answer = new OktaClient(port).post(OktaRequest.voice());
 
-        assertThat(answer.actionStatus()).isEqualTo("FAILED");
-        assertThat(answer.metadata()).isEqualTo("reason=channel-not-configured");
-        assertThat(twilio.received()).isEmpty();
+        assertThat(answer.actionStatus()).isEqualTo("SUCCESSFUL");
+        Received call = twilio.received().get(0);
+        assertThat(call.field("Url")).isEqualTo(TWIML_URL);
+        assertThat(call.field("From")).isEqualTo("+15017122661");
+        assertThat(call.form()).doesNotContainKey("Twiml");
+        assertThat(call.form().values()).noneMatch(value -> value.contains(OktaRequest.OTP));
+        assertThat(call.path()).doesNotContain(OktaRequest.OTP);
     }
 }

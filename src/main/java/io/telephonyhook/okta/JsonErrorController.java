@@ -1,0 +1,36 @@
+package io.telephonyhook.okta;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Replaces Spring Boot's error page for requests that never reach the route (an unknown path, a wrong method, a
+ * server fault): the answer is Okta's error object as JSON, whatever the caller accepts. Never an HTML page, never
+ * a stack trace.
+ */
+@RestController
+public class JsonErrorController implements ErrorController {
+
+    private final OktaResponseRenderer renderer;
+
+    public JsonErrorController(OktaResponseRenderer renderer) {
+        this.renderer = renderer;
+    }
+
+    @RequestMapping("${server.error.path:/error}")
+    public ResponseEntity<OktaErrorResponse> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
+                ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+        String reason = status.name();
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(renderer.httpError(status.getReasonPhrase(), reason));
+    }
+}

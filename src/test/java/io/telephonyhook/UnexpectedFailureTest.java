@@ -1,0 +1,54 @@
+package io.telephonyhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.camel.test.spring.junit5.UseAdviceWith;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+
+import io.telephonyhook.support.OktaClient;
+import io.telephonyhook.support.OktaClient.Answer;
+import io.telephonyhook.support.OktaRequest;
+
+/**
+ * A fault of ours inside a delivery route (injected where the SMS is composed) still gets Okta a well-formed
+ * FAILED at once, not a 500, and the log names the exception's type without its message or a stack trace.
+ */
+@CamelSpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@UseAdviceWith
+@DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
+class UnexpectedFailureTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CamelContext camel;
+
+    @Test
+    void aFaultInsideTheSmsRouteIsAnsweredFailed(CapturedOutput output) throws Exception {
+        AdviceWith.adviceWith(camel, "send-sms", route -> route.weaveById("compose-sms").replace()
+                .throwException(new IllegalStateException("boom with the code " + OktaRequest.OTP)));
+        camel.start();
+
+        Answer answer = new OktaClient(port).post(OktaRequest.sms().json(), "Authorization",
+                "Basic YWRtaW46c3VwZXJzZWNyZXQ=");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.actionStatus()).isEqualTo("FAILED");
+        assertThat(answer.metadata()).isEqualTo("reason=internal-error");
+        assertThat(output.getAll()).contains("exception=java.lang.IllegalStateException")
+                .doesNotContain(OktaRequest.OTP).doesNotContain("\tat io.telephonyhook");
+    }
+}
