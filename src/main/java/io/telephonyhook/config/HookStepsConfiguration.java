@@ -2,7 +2,6 @@ package io.telephonyhook.config;
 
 import java.time.Clock;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
@@ -65,8 +64,8 @@ public class HookStepsConfiguration {
     }
 
     @Bean
-    OtpRequestReader otpRequestReader(ObjectMapper objectMapper, PhoneNumberNormalizer phoneNumberNormalizer) {
-        return new OtpRequestReader(objectMapper, phoneNumberNormalizer);
+    OtpRequestReader otpRequestReader(PhoneNumberNormalizer phoneNumberNormalizer) {
+        return new OtpRequestReader(phoneNumberNormalizer);
     }
 
     @Bean

@@ -18,8 +18,7 @@ import org.springframework.util.StringUtils;
  *                            unless messagingServiceSid is set
  * @param messagingServiceSid a Messaging Service (MG…) that picks the sender for SMS
  * @param twimlUrl            where Twilio fetches a call's TwiML instead of the inline script; optional
- * @param connectTimeout      how long to wait for a connection to Twilio
- * @param timeout             how long one Twilio request may take in all, connection included
+ * @param connectTimeout      how long to wait for a connection to Twilio (requests end by the call's deadline)
  */
 @ConfigurationProperties("twilio")
 public record TwilioProperties(
@@ -30,8 +29,7 @@ public record TwilioProperties(
         String fromNumber,
         String messagingServiceSid,
         String twimlUrl,
-        @DefaultValue("1s") Duration connectTimeout,
-        @DefaultValue("2s") Duration timeout) {
+        @DefaultValue("1s") Duration connectTimeout) {
 
     public boolean hasAccount() {
         return StringUtils.hasText(accountSid);

@@ -2,6 +2,7 @@ package io.telephonyhook.delivery;
 
 import java.time.Clock;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.apache.camel.ExchangeProperty;
 
@@ -9,10 +10,13 @@ import io.telephonyhook.okta.Channel;
 import io.telephonyhook.okta.OtpRequest;
 
 /**
- * Refuses, before Twilio is called, what cannot be delivered: a number libphonenumber calls invalid, a code that
- * has already expired, or a channel the hook has no sender for. An unknown channel is the route's router's call.
+ * Refuses, before Twilio is called, what cannot be delivered: a number libphonenumber calls invalid, a code that is
+ * not 4 to 10 digits or has already expired, a channel the hook has no sender for, or a call whose deadline has
+ * passed while it waited. An unknown channel is the route's router's call.
  */
 public class DeliverabilityCheck {
+
+    private static final Pattern OTP_CODE = Pattern.compile("[0-9]{4,10}");
 
     private final Clock clock;
     private final Set<Channel> configuredChannels;
@@ -23,7 +27,14 @@ public class DeliverabilityCheck {
     }
 
     /** The refusal, or null when the request may go to Twilio. */
-    public DeliveryOutcome refusal(@ExchangeProperty("otpRequest") OtpRequest request) {
+    public DeliveryOutcome refusal(@ExchangeProperty("otpRequest") OtpRequest request,
+                                   @ExchangeProperty("deadline") CallDeadline deadline) {
+        if (deadline != null && deadline.hasPassed()) {
+            return DeliveryOutcome.failed(FailureReason.DEADLINE);
+        }
+        if (!OTP_CODE.matcher(request.otpCode()).matches()) {
+            return DeliveryOutcome.failed(FailureReason.INVALID_CODE);
+        }
         if (!request.hasValidNumber()) {
             return DeliveryOutcome.failed(FailureReason.INVALID_NUMBER);
         }

@@ -9,6 +9,8 @@ import java.util.Locale;
 public enum FailureReason {
     /** libphonenumber does not call the number valid (Okta's Preview sends 9876543210). */
     INVALID_NUMBER,
+    /** {@code otpCode} is not 4 to 10 digits: not a code anyone could type in. */
+    INVALID_CODE,
     /** {@code otpExpires} has passed: a late code is useless and confusing. */
     EXPIRED,
     /** {@code deliveryChannel} is neither SMS-like nor voice-like. */
@@ -19,8 +21,8 @@ public enum FailureReason {
     TWILIO_REJECTED,
     /** Twilio answered 5xx or 429, or could not be reached. */
     TWILIO_UNAVAILABLE,
-    /** Twilio did not answer within the configured timeout. */
-    TWILIO_TIMEOUT,
+    /** The call's deadline (HOOK_DEADLINE after arrival) came first: answered at once so Okta can still send the code. */
+    DEADLINE,
     /** The channel's circuit breaker is open: Twilio was not called. */
     CIRCUIT_OPEN,
     /** A fault of ours; the log line has the details. */

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.IllformedLocaleException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,13 +29,18 @@ import io.telephonyhook.phone.PhoneNumberNormalizer;
 public class OtpRequestReader {
 
     private static final String PROFILE = "data.messageProfile";
+    private static final Pattern UNSAFE_IN_LOGS = Pattern.compile("[^A-Za-z0-9._:/-]");
 
     private final ObjectReader json;
     private final PhoneNumberNormalizer phoneNumbers;
 
-    public OtpRequestReader(ObjectMapper objectMapper, PhoneNumberNormalizer phoneNumbers) {
+    public OtpRequestReader(PhoneNumberNormalizer phoneNumbers) {
+        // Okta's body is flat and small: deep nesting or long numbers are an attack, not a request.
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).maxNumberLength(32).build())
+                .build();
         // Trailing bytes after the object mean a truncated or concatenated body: refuse rather than guess.
-        this.json = objectMapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.json = new ObjectMapper(factory).reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.phoneNumbers = phoneNumbers;
     }
 
@@ -45,8 +53,8 @@ public class OtpRequestReader {
         }
         String phone = required(profile, "phoneNumber");
         return new OtpRequest(
-                textOr(root.path("eventId"), "-"),
-                text(root.path("requestType")),
+                logSafe(textOr(root.path("eventId"), "-")),
+                logSafe(text(root.path("requestType"))),
                 Channel.fromDeliveryChannel(text(profile.path("deliveryChannel"))),
                 phone,
                 phoneNumbers.normalize(phone).orElse(null),
@@ -94,6 +102,18 @@ public class OtpRequestReader {
             return number.toString();
         }
         return null;
+    }
+
+    /**
+     * Ids that only travel to logs keep to a plain alphabet and 64 characters, so a caller cannot forge log lines
+     * (a newline in an eventId) or flood them.
+     */
+    private static String logSafe(String id) {
+        if (id == null) {
+            return null;
+        }
+        String plain = UNSAFE_IN_LOGS.matcher(id).replaceAll("_");
+        return plain.length() > 64 ? plain.substring(0, 64) : plain;
     }
 
     private static String textOr(JsonNode node, String fallback) {

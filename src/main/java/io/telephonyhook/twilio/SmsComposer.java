@@ -2,6 +2,7 @@ package io.telephonyhook.twilio;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 import com.twilio.type.PhoneNumber;
 import org.apache.camel.Exchange;
@@ -18,7 +19,7 @@ import io.telephonyhook.okta.OtpRequest;
  *   <li>{@code to}: the E.164 number;
  *   <li>{@code messagingServiceSid} when configured, else {@code from};
  *   <li>{@code body}: Okta's {@code msgTemplate} when it contains the code (it is the org's own wording, already
- *       filled in), else the configured template;
+ *       filled in) and fits Twilio's 1600 characters, without control characters; else the configured template;
  *   <li>{@code validityPeriod}: the seconds left until {@code otpExpires}, within Twilio's 1..36000, so Twilio drops
  *       rather than delivers a code that has expired while queued.
  * </ul>
@@ -26,6 +27,9 @@ import io.telephonyhook.okta.OtpRequest;
 public class SmsComposer implements Processor {
 
     static final int TWILIO_MAX_VALIDITY_SECONDS = 36_000;
+    static final int TWILIO_MAX_BODY_CHARACTERS = 1600;
+    /** C0 controls and DEL, but not the line break an SMS may hold. */
+    private static final Pattern CONTROL_CHARACTERS = Pattern.compile("[\\x00-\\x09\\x0B-\\x1F\\x7F]");
 
     private final TwilioSenders sender;
     private final String template;
@@ -55,8 +59,11 @@ public class SmsComposer implements Processor {
 
     String text(OtpRequest request) {
         String oktaText = request.messageTemplate();
-        if (oktaText != null && oktaText.contains(request.otpCode())) {
-            return oktaText;
+        if (oktaText != null) {
+            oktaText = CONTROL_CHARACTERS.matcher(oktaText).replaceAll("");
+            if (oktaText.contains(request.otpCode()) && oktaText.length() <= TWILIO_MAX_BODY_CHARACTERS) {
+                return oktaText;
+            }
         }
         return template.replace("{code}", request.otpCode());
     }

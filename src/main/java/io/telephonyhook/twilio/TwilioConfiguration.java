@@ -39,11 +39,22 @@ public class TwilioConfiguration {
     }
 
     @Bean
-    TwilioRestClient twilioRestClient(TwilioAccount account, TwilioProperties twilio) {
-        return new TwilioRestClient.Builder(account.username(), account.password())
-                .accountSid(account.accountSid())
-                .httpClient(new JdkTwilioHttpClient(account.apiUrl(), twilio.connectTimeout(), twilio.timeout()))
-                .build();
+    TwilioTransport twilioTransport(TwilioAccount account, TwilioProperties twilio) {
+        return new TwilioTransport(account.apiUrl(), twilio.connectTimeout());
+    }
+
+    @Bean
+    TwilioClients twilioClients(TwilioAccount account, TwilioTransport transport) {
+        return new TwilioClients(account, transport);
+    }
+
+    /**
+     * camel-twilio's own client (it takes the single TwilioRestClient bean). The routes give every call a client
+     * bound to its deadline instead; this one serves whatever else may use the component, with the same budget.
+     */
+    @Bean
+    TwilioRestClient twilioRestClient(TwilioClients clients, HookProperties hook) {
+        return clients.withBudgetPerRequest(hook.deadline());
     }
 
     @Bean

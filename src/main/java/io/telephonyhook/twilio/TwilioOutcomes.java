@@ -44,11 +44,13 @@ public class TwilioOutcomes {
             // Resilience4j refused the call (CallNotPermittedException) without recording an exception on the exchange.
             return DeliveryOutcome.failed(FailureReason.CIRCUIT_OPEN);
         }
+        if (ObjectHelper.getException(TwilioDeadlineException.class, failure) != null) {
+            return DeliveryOutcome.failed(FailureReason.DEADLINE);
+        }
         ApiConnectionException noAnswer = ObjectHelper.getException(ApiConnectionException.class, failure);
         if (noAnswer != null) {
             log.warn("Twilio unreachable: {}", noAnswer.getMessage());
-            return DeliveryOutcome.failed(noAnswer instanceof TwilioTimeoutException
-                    ? FailureReason.TWILIO_TIMEOUT : FailureReason.TWILIO_UNAVAILABLE);
+            return DeliveryOutcome.failed(FailureReason.TWILIO_UNAVAILABLE);
         }
         ApiException error = ObjectHelper.getException(ApiException.class, failure);
         if (error != null) {

@@ -25,19 +25,19 @@ class DeliverabilityCheckTest {
     void voiceWithoutACallerNumberIsRefusedAsNotConfigured() {
         DeliverabilityCheck smsOnly = new DeliverabilityCheck(clock, Set.of(Channel.SMS));
 
-        assertThat(smsOnly.refusal(request(Channel.VOICE, NUMBER, NOW.plusSeconds(60))))
+        assertThat(smsOnly.refusal(request(Channel.VOICE, NUMBER, NOW.plusSeconds(60)), null))
                 .isEqualTo(DeliveryOutcome.failed(FailureReason.CHANNEL_NOT_CONFIGURED));
-        assertThat(smsOnly.refusal(request(Channel.SMS, NUMBER, NOW.plusSeconds(60)))).isNull();
+        assertThat(smsOnly.refusal(request(Channel.SMS, NUMBER, NOW.plusSeconds(60)), null)).isNull();
     }
 
     @Test
     void aCodeExpiringThisInstantIsExpired() {
         DeliverabilityCheck check = new DeliverabilityCheck(clock, Set.of(Channel.SMS, Channel.VOICE));
 
-        assertThat(check.refusal(request(Channel.SMS, NUMBER, NOW)))
+        assertThat(check.refusal(request(Channel.SMS, NUMBER, NOW), null))
                 .isEqualTo(DeliveryOutcome.failed(FailureReason.EXPIRED));
-        assertThat(check.refusal(request(Channel.SMS, NUMBER, NOW.plusMillis(1)))).isNull();
-        assertThat(check.refusal(request(Channel.SMS, NUMBER, null))).isNull();
+        assertThat(check.refusal(request(Channel.SMS, NUMBER, NOW.plusMillis(1)), null)).isNull();
+        assertThat(check.refusal(request(Channel.SMS, NUMBER, null), null)).isNull();
     }
 
     private static OtpRequest request(Channel channel, E164Number to, Instant expiresAt) {

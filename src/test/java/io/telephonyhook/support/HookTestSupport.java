@@ -35,7 +35,6 @@ public abstract class HookTestSupport {
         properties.add("twilio.auth-token", () -> TwilioStandIn.AUTH_TOKEN);
         properties.add("twilio.api-url", () -> twilio.url().toString());
         properties.add("twilio.from-number", () -> "+15017122661");
-        properties.add("twilio.timeout", () -> "1s");
         properties.add("hook.auth.secret", () -> OktaClient.SECRET);
     }
 

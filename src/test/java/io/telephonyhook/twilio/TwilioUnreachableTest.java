@@ -18,7 +18,7 @@ import io.telephonyhook.support.OktaClient;
 import io.telephonyhook.support.OktaClient.Answer;
 import io.telephonyhook.support.OktaRequest;
 
-/** Nothing listens where Twilio should be: the connection is refused, and Okta gets FAILED at once. */
+/** Nothing listens where Twilio should be: the connection is refused (twice), and Okta gets FAILED at once. */
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TwilioUnreachableTest {
@@ -36,7 +36,7 @@ class TwilioUnreachableTest {
     }
 
     @Test
-    void connectionRefusedIsFailedQuickly() {
+    void connectionRefusedIsRetriedOnceAndFailedQuickly() {
         Answer answer = new OktaClient(port).post(OktaRequest.sms());
 
         assertThat(answer.status()).isEqualTo(200);

@@ -1,4 +1,4 @@
-package io.telephonyhook.okta;
+package io.telephonyhook.http;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,10 +9,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.telephonyhook.okta.OktaErrorResponse;
+import io.telephonyhook.okta.OktaResponseRenderer;
+
 /**
  * Replaces Spring Boot's error page for requests that never reach the route (an unknown path, a wrong method, a
- * server fault): the answer is Okta's error object as JSON, whatever the caller accepts. Never an HTML page, never
- * a stack trace.
+ * body over the limit, a hook shutting down, a server fault): the answer is Okta's error object as JSON, whatever
+ * the caller accepts. Never an HTML page, never a stack trace.
  */
 @RestController
 public class JsonErrorController implements ErrorController {

@@ -1,0 +1,143 @@
+package io.telephonyhook.twilio;
+
+import java.io.ByteArrayInputStream;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import com.twilio.exception.ApiConnectionException;
+import com.twilio.http.HttpClient;
+import com.twilio.http.Request;
+import com.twilio.http.Response;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.message.BasicHeader;
+
+import io.telephonyhook.delivery.CallDeadline;
+
+/**
+ * The Twilio SDK's HTTP seam for one call, bounded by that call's {@link CallDeadline}.
+ *
+ * <ul>
+ *   <li>Each attempt may take only what is left of the deadline, less a moment to write the answer; when that
+ *       runs out the call fails with {@link TwilioDeadlineException} at once, so Okta gets FAILED in time.
+ *   <li>The SDK's own retries (three tries, 100 ms apart, on any 5xx, whatever the time) are replaced by one retry
+ *       of ours, only when it is safe and there is time: after a 5xx or 429, or when the request never left (connection
+ *       refused or not made in time). Never after a read timeout or a dropped connection: Twilio may have sent the
+ *       message, and a second try would send the code twice.
+ * </ul>
+ * Failures carry short messages that name no host and quote no argument.
+ */
+public class DeadlineBoundHttpClient extends HttpClient {
+
+    /** The pause before the retry, as the SDK's own. */
+    static final Duration RETRY_PAUSE = Duration.ofMillis(100);
+    /** The least time worth giving a retry: a healthy Twilio answers in a few hundred milliseconds. */
+    static final Duration RETRY_MINIMUM = Duration.ofMillis(300);
+    /** Kept back from the deadline for what follows the wait: mapping, rendering and writing Okta's answer. */
+    static final Duration ANSWER_RESERVE = Duration.ofMillis(50);
+
+    private final TwilioTransport transport;
+    private final Supplier<CallDeadline> deadlines;
+
+    /** @param deadlines the deadline of the call a request belongs to, asked once per request */
+    public DeadlineBoundHttpClient(TwilioTransport transport, Supplier<CallDeadline> deadlines) {
+        this.transport = transport;
+        this.deadlines = deadlines;
+    }
+
+    @Override
+    public Response reliableRequest(Request request) {
+        return makeRequest(request);
+    }
+
+    @Override
+    public Response reliableRequest(Request request, int[] retryCodes, int retries, long delayMillis) {
+        return makeRequest(request);
+    }
+
+    @Override
+    public Response makeRequest(Request request) {
+        CallDeadline deadline = deadlines.get();
+        try {
+            Response first = attempt(request, deadline);
+            if (!isRetryable(first.getStatusCode()) || !timeForRetry(deadline)) {
+                return first;
+            }
+        } catch (RequestNotSentException notSent) {
+            if (!timeForRetry(deadline)) {
+                throw notSent;
+            }
+        }
+        pause();
+        return attempt(request, deadline);
+    }
+
+    private Response attempt(Request request, CallDeadline deadline) {
+        Duration left = deadline.remaining().minus(ANSWER_RESERVE);
+        if (left.isNegative() || left.isZero()) {
+            throw new TwilioDeadlineException("the call's deadline passed before Twilio was called", null);
+        }
+        CompletableFuture<HttpResponse<byte[]>> exchange = transport.send(request, left);
+        try {
+            HttpResponse<byte[]> response = exchange.get(left.toNanos(), TimeUnit.NANOSECONDS);
+            return new Response(new ByteArrayInputStream(response.body()), response.statusCode(), headers(response));
+        } catch (TimeoutException slow) {
+            exchange.cancel(true);
+            throw new TwilioDeadlineException("Twilio had not answered when the call's deadline came", slow);
+        } catch (ExecutionException failed) {
+            throw classify(failed.getCause());
+        } catch (InterruptedException interrupted) {
+            exchange.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ApiConnectionException("interrupted while waiting for Twilio", interrupted);
+        }
+    }
+
+    private static ApiConnectionException classify(Throwable cause) {
+        if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException) {
+            return new RequestNotSentException("could not connect to Twilio: " + cause.getClass().getSimpleName(), cause);
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return new TwilioDeadlineException("Twilio had not answered when the call's deadline came", cause);
+        }
+        return new ApiConnectionException("Twilio request failed: " + cause.getClass().getSimpleName(), cause);
+    }
+
+    private static boolean isRetryable(int status) {
+        return status >= 500 || status == 429;
+    }
+
+    private static boolean timeForRetry(CallDeadline deadline) {
+        return deadline.remaining().compareTo(RETRY_PAUSE.plus(RETRY_MINIMUM)) >= 0;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(RETRY_PAUSE.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new ApiConnectionException("interrupted while waiting to retry Twilio", interrupted);
+        }
+    }
+
+    private static Header[] headers(HttpResponse<?> response) {
+        return response.headers().map().entrySet().stream()
+                .flatMap(entry -> entry.getValue().stream().map(value -> new BasicHeader(entry.getKey(), value)))
+                .toArray(Header[]::new);
+    }
+
+    /** The request never reached Twilio, so trying again cannot send the code twice. */
+    static final class RequestNotSentException extends ApiConnectionException {
+
+        RequestNotSentException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.telephonyhook.twilio;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import com.twilio.http.TwilioRestClient;
+import org.apache.camel.ExchangeProperty;
+
+import io.telephonyhook.delivery.CallDeadline;
+
+/**
+ * Twilio clients bound to a call's deadline. The delivery routes hand one to camel-twilio per call (header
+ * {@code CamelTwilio.client}); it is a few small objects over the one shared {@link TwilioTransport}.
+ */
+public class TwilioClients {
+
+    private final TwilioAccount account;
+    private final TwilioTransport transport;
+
+    public TwilioClients(TwilioAccount account, TwilioTransport transport) {
+        this.account = account;
+        this.transport = transport;
+    }
+
+    /** For one call: every request it makes ends by the call's deadline. */
+    public TwilioRestClient withinDeadline(@ExchangeProperty("deadline") CallDeadline deadline) {
+        return client(() -> deadline);
+    }
+
+    /** For requests that belong to no call: each gets {@code budget} from when it starts. */
+    public TwilioRestClient withBudgetPerRequest(Duration budget) {
+        return client(() -> CallDeadline.after(System.nanoTime(), budget));
+    }
+
+    private TwilioRestClient client(Supplier<CallDeadline> deadlines) {
+        return new TwilioRestClient.Builder(account.username(), account.password())
+                .accountSid(account.accountSid())
+                .httpClient(new DeadlineBoundHttpClient(transport, deadlines))
+                .build();
+    }
+}

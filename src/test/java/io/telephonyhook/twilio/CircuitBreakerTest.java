@@ -1,0 +1,126 @@
+package io.telephonyhook.twilio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.resilience4j.ResilienceProcessor;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.telephonyhook.support.OktaClient;
+import io.telephonyhook.support.OktaClient.Answer;
+import io.telephonyhook.support.OktaRequest;
+import io.telephonyhook.support.TwilioStandIn;
+
+/**
+ * The breaker per channel: it opens on provider faults after the configured number of calls, answers in
+ * milliseconds without touching Twilio while open, and closes again by itself once Twilio is healthy. Runs with the
+ * shipped thresholds except the open state's wait, shortened from 30 s to 1 s.
+ */
+@CamelSpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "camel.resilience4j.configurations.twilio-breaker.wait-duration-in-open-state=1")
+class CircuitBreakerTest {
+
+    private static final TwilioStandIn twilio = TwilioStandIn.start();
+    private static final int MINIMUM_NUMBER_OF_CALLS = 10; // application.yaml
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CamelContext camel;
+
+    private OktaClient okta;
+
+    @DynamicPropertySource
+    static void liveModeAgainstStandIn(DynamicPropertyRegistry properties) {
+        properties.add("twilio.account-sid", () -> TwilioStandIn.ACCOUNT_SID);
+        properties.add("twilio.auth-token", () -> TwilioStandIn.AUTH_TOKEN);
+        properties.add("twilio.api-url", () -> twilio.url().toString());
+        properties.add("twilio.from-number", () -> "+15017122661");
+        properties.add("hook.auth.secret", () -> OktaClient.SECRET);
+    }
+
+    @BeforeEach
+    void closedBreakersAndAHealthyTwilio() {
+        twilio.reset();
+        breaker("twilio-sms").transitionToCloseState();
+        breaker("twilio-voice").transitionToCloseState();
+        okta = new OktaClient(port);
+    }
+
+    @Test
+    void opensOnServerErrorsAnswersFastWhileOpenAndRecovers() throws Exception {
+        twilio.failWith(500, 20500);
+        for (int call = 1; call < MINIMUM_NUMBER_OF_CALLS; call++) {
+            assertThat(okta.post(OktaRequest.sms()).metadata()).startsWith("reason=twilio-unavailable");
+            assertThat(state("twilio-sms")).isEqualTo("CLOSED");
+        }
+        okta.post(OktaRequest.sms());
+        assertThat(state("twilio-sms")).isEqualTo("OPEN");
+        assertThat(state("twilio-voice")).isEqualTo("CLOSED"); // the other channel is not affected
+
+        int requestsWhenOpened = twilio.received().size();
+        for (int call = 0; call < 20; call++) {
+            Answer answer = okta.post(OktaRequest.sms());
+            assertThat(answer.actionStatus()).isEqualTo("FAILED");
+            assertThat(answer.metadata()).isEqualTo("reason=circuit-open");
+            assertThat(answer.took()).isLessThan(Duration.ofMillis(20));
+        }
+        assertThat(twilio.received()).hasSize(requestsWhenOpened);
+
+        twilio.reset(); // Twilio is healthy again
+        Instant giveUp = Instant.now().plusSeconds(5);
+        Answer answer = okta.post(OktaRequest.sms());
+        while (!answer.actionStatus().equals("SUCCESSFUL") && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(100);
+            answer = okta.post(OktaRequest.sms());
+        }
+        assertThat(answer.actionStatus()).isEqualTo("SUCCESSFUL");
+        for (int probe = 0; probe < 3; probe++) {
+            assertThat(okta.post(OktaRequest.sms()).actionStatus()).isEqualTo("SUCCESSFUL");
+        }
+        assertThat(state("twilio-sms")).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void aHangingTwilioOpensTheBreakerToo() throws InterruptedException {
+        twilio.script(request -> TwilioStandIn.Reply.hang());
+        for (int call = 0; call < MINIMUM_NUMBER_OF_CALLS; call++) {
+            new Thread(() -> okta.post(OktaRequest.voice())).start();
+        }
+        Instant giveUp = Instant.now().plusSeconds(10);
+        while (!state("twilio-voice").equals("OPEN") && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(20);
+        }
+        assertThat(state("twilio-voice")).isEqualTo("OPEN");
+        assertThat(okta.post(OktaRequest.voice()).metadata()).isEqualTo("reason=circuit-open");
+    }
+
+    @Test
+    void rejectionsNeverOpenIt() {
+        twilio.failWith(400, 21211);
+        for (int call = 0; call < 2 * MINIMUM_NUMBER_OF_CALLS; call++) {
+            assertThat(okta.post(OktaRequest.sms()).metadata()).startsWith("reason=twilio-rejected");
+        }
+        assertThat(state("twilio-sms")).isEqualTo("CLOSED");
+    }
+
+    private String state(String id) {
+        return breaker(id).getCircuitBreakerState();
+    }
+
+    private ResilienceProcessor breaker(String id) {
+        return camel.getProcessor(id, ResilienceProcessor.class);
+    }
+}
