@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -109,6 +111,44 @@ class PackagedJarIT {
         Answer secretInTheDefaultHeader = okta.post(OktaRequest.sms().json(), "Authorization", OktaClient.SECRET,
                 "/okta/telephony");
         assertThat(secretInTheDefaultHeader.status()).isEqualTo(401);
+    }
+
+    @Test
+    void onSigtermCallsInFlightAreAnsweredAndNewOnesRefusedCleanly() throws Exception {
+        OktaClient okta = start(Map.of());
+        okta.post(OktaRequest.sms()); // warm
+        twilio.reset();
+        twilio.answerAfter(Duration.ofMillis(1500));
+
+        CompletableFuture<Answer> inFlight = CompletableFuture.supplyAsync(() -> okta.post(OktaRequest.sms()));
+        Instant giveUp = Instant.now().plusSeconds(5);
+        while (twilio.received().isEmpty() && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(10);
+        }
+        hook.destroy(); // SIGTERM
+        Thread.sleep(200);
+
+        Answer late = tryPost(okta);
+        System.out.println("A new call after SIGTERM: " + (late == null ? "connection refused" : "HTTP " + late.status()));
+        if (late != null) { // still listening: then the refusal is a clean JSON answer, and nothing is sent
+            assertThat(late.status()).isEqualTo(503);
+            assertThat(late.json().at("/error/errorSummary").asText()).isNotBlank();
+        }
+        Answer answer = inFlight.get(5, TimeUnit.SECONDS);
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.actionStatus()).isEqualTo("SUCCESSFUL");
+        assertThat(twilio.received()).hasSize(1);
+        assertThat(hook.waitFor(15, TimeUnit.SECONDS)).as("the hook exits after draining").isTrue();
+    }
+
+    /** A call that may find the hook gone: null when the connection is refused. */
+    private static Answer tryPost(OktaClient okta) {
+        try {
+            return okta.post(OktaRequest.sms());
+        } catch (IllegalStateException refused) {
+            assertThat(refused).hasCauseInstanceOf(IOException.class);
+            return null;
+        }
     }
 
     private OktaClient start(Map<String, String> extraEnvironment) throws Exception {

@@ -1,0 +1,162 @@
+package io.telephonyhook.okta;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import io.telephonyhook.support.HookTestSupport;
+import io.telephonyhook.support.OktaClient;
+import io.telephonyhook.support.OktaClient.Answer;
+import io.telephonyhook.support.OktaRequest;
+
+/**
+ * Broken and hostile requests each get a clear JSON answer (413, 400, or 200 + FAILED as the contract says), nothing
+ * is left half-done, nothing is sent that should not be, and nothing a caller sends can forge a log line.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class HostileInputTest extends HookTestSupport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void aBodyOverTheLimitIs413WithoutBeingRead() throws Exception {
+        String huge = OktaRequest.sms().template("x".repeat(70 * 1024)).json();
+
+        HttpResponse<String> response = post(HttpRequest.BodyPublishers.ofString(huge));
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        assertThat(JSON.readTree(response.body()).at("/error/errorSummary").asText()).isNotBlank();
+        assertThat(twilio.received()).isEmpty();
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIs413Too() throws Exception {
+        byte[] huge = OktaRequest.sms().template("x".repeat(70 * 1024)).json().getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> response = post(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)));
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(twilio.received()).isEmpty();
+    }
+
+    @Test
+    void aBodyJustUnderTheLimitIsServedAndOverlongTextFallsBackToTheTemplate() {
+        Answer answer = okta.post(OktaRequest.sms().template("482913 " + "x".repeat(60 * 1024)));
+
+        assertThat(answer.actionStatus()).isEqualTo("SUCCESSFUL");
+        assertThat(twilio.received().get(0).field("Body")).isEqualTo("Your verification code is 482913");
+    }
+
+    @Test
+    void deeplyNestedJsonIs400() {
+        String nested = "{\"data\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+
+        assertThat(postJson(nested).status()).isEqualTo(400);
+    }
+
+    /** The servlet layer decodes the body with replacement characters, so the code arrives unreadable. */
+    @Test
+    void invalidUtf8IsRefusedAndNothingIsSent() throws Exception {
+        byte[] body = OktaRequest.sms().json().getBytes(StandardCharsets.UTF_8);
+        byte[] broken = Arrays.copyOf(body, body.length);
+        int at = new String(body, StandardCharsets.UTF_8).lastIndexOf("482913"); // otpCode, after msgTemplate
+        broken[at] = (byte) 0xC3; // a lead byte with no continuation
+
+        HttpResponse<String> response = post(HttpRequest.BodyPublishers.ofByteArray(broken));
+
+        assertThat(response.statusCode()).isIn(200, 400);
+        if (response.statusCode() == 200) {
+            assertThat(response.body()).contains("\"status\":\"FAILED\"").contains("reason=invalid-code");
+        }
+        assertThat(twilio.received()).isEmpty();
+    }
+
+    @Test
+    void rawControlCharactersInsideAJsonStringAre400() {
+        assertThat(postJson(OktaRequest.sms().json().replace("482913\"", "4829\u000113\"")).status()).isEqualTo(400);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"123", "12345678901", "12a456", "48 29 13", "٤٨٢٩١٣", "４８２９１３", "482913\u0000", "-48291"})
+    void aCodeThatIsNotFourToTenDigitsIsFailedAndNotSent(String otpCode) {
+        Answer answer = okta.post(OktaRequest.sms().otp(otpCode));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.actionStatus()).isEqualTo("FAILED");
+        assertThat(answer.metadata()).isEqualTo("reason=invalid-code");
+        assertThat(twilio.received()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+1 415 555 ２６７１", "+1415555267\u0000", "+1\n4155552671", "téléphone", "+1 (415) 555-2671 ext. 9"})
+    void aNumberWithControlOrForeignCharactersIsAnInvalidNumber(String phoneNumber) {
+        Answer answer = okta.post(OktaRequest.sms().phone(phoneNumber));
+
+        assertThat(answer.metadata()).isEqualTo("reason=invalid-number");
+        assertThat(twilio.received()).isEmpty();
+    }
+
+    @Test
+    void controlAndForeignCharactersElsewhereAreHarmless(CapturedOutput output) {
+        ObjectNode body = (ObjectNode) tree(OktaRequest.sms().template("Votre code: 482913 ✓\u0007\u001b[31m").json());
+        body.put("eventId", "evt\n2026-01-01 INFO forged line\r\u001b[2J" + "é".repeat(500));
+        body.put("requestType", "com.okta.user.telephony.mfa-verification\nFORGED");
+        ((ObjectNode) body.at("/data/messageProfile")).put("locale", "\u0000fr-\u202eFR");
+
+        Answer answer = postJson(body.toString());
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.actionStatus()).isEqualTo("SUCCESSFUL");
+        assertThat(twilio.received().get(0).field("Body")).isEqualTo("Votre code: 482913 ✓[31m");
+        String logs = output.getAll();
+        assertThat(logs).doesNotContain("forged line").doesNotContain("\nFORGED").doesNotContain("\u001b");
+        assertThat(logs).containsPattern("eventId=evt_[A-Za-z0-9_:./-]{60} ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SMS\u0000", "sms✓", "ＳＭＳ", "voice\ncall", "\u202eSMS"})
+    void oddChannelSpellingsAreReadOrRefusedButNeverBreakTheCall(String deliveryChannel) {
+        Answer answer = okta.post(OktaRequest.sms().channel(deliveryChannel));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.actionStatus()).isIn("SUCCESSFUL", "FAILED");
+        if (answer.actionStatus().equals("FAILED")) {
+            assertThat(answer.metadata()).isEqualTo("reason=unknown-channel");
+        }
+    }
+
+    private Answer postJson(String body) {
+        return okta.post(body, "Authorization", OktaClient.SECRET);
+    }
+
+    private HttpResponse<String> post(HttpRequest.BodyPublisher body) throws Exception {
+        return http.send(HttpRequest.newBuilder(okta.hookUrl())
+                .header("Content-Type", "application/json").header("Authorization", OktaClient.SECRET)
+                .POST(body).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode tree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
