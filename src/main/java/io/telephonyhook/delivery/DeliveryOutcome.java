@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param delivered      true when the provider accepted the message or call
  * @param reason         why not; null when delivered
- * @param transactionId  the provider's message or call id ({@code SM…}/{@code CA…}); null when none was made
+ * @param transactionId  the provider's message or call id ({@code SM…}/{@code CA…}); null when none was made, or
+ *                       when the provider accepted it without a readable answer
  * @param providerStatus the provider's status word on acceptance ({@code queued}); null otherwise
  * @param providerError  the provider's error code (Twilio's {@code 21211}); null when there was none
  * @param httpStatus     the provider's HTTP status on failure; null when it did not answer
@@ -22,7 +23,8 @@ public record DeliveryOutcome(
         Integer httpStatus) {
 
     public static DeliveryOutcome delivered(String transactionId, String providerStatus) {
-        return new DeliveryOutcome(true, null, Objects.requireNonNull(transactionId), providerStatus, null, null);
+        return new DeliveryOutcome(true, null, transactionId, providerStatus == null ? "unknown" : providerStatus, null,
+                null);
     }
 
     public static DeliveryOutcome failed(FailureReason reason) {

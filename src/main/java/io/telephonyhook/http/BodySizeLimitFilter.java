@@ -20,11 +20,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses bodies over {@code HOOK_MAX_BODY} with 413 before anything reads them whole. Okta's requests are about
- * 1 KB; without a cap a caller could make the hook buffer any amount, and Tomcat's own limit covers only forms.
- * A declared Content-Length over the limit is refused unread; a chunked body is read up to the limit and no further.
+ * Reads a request's body up to {@code HOOK_MAX_BODY} and refuses a larger one with 413. Okta's requests are about
+ * 1 KB; without a cap a caller could make the hook buffer any amount, and Tomcat's own limit covers only forms. A
+ * declared Content-Length over the limit is refused unread; a chunked body is read up to the limit and no further.
+ * It runs after {@link AuthenticationGateFilter}, so only Okta's calls get this far.
  */
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final int maxBytes;

@@ -1,14 +1,26 @@
 package io.telephonyhook.http;
 
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.telephonyhook.auth.HookAuthenticator;
 import io.telephonyhook.config.HookProperties;
 import io.telephonyhook.config.InvalidSettingsException;
 
-/** What stands between the network and the route: the body limit, and the clock each call's deadline runs on. */
+/**
+ * What stands between the network and the route, in order: the arrival time, the secret (checked before any body is
+ * read), the body limit; Tomcat's own errors as JSON; and the clock each call's deadline runs on.
+ */
 @Configuration(proxyBeanMethods = false)
 public class HttpGuardsConfiguration {
+
+    @Bean
+    AuthenticationGateFilter authenticationGateFilter(HookAuthenticator authenticator) {
+        return new AuthenticationGateFilter(authenticator);
+    }
 
     @Bean
     BodySizeLimitFilter bodySizeLimitFilter(HookProperties hook) {
@@ -17,6 +29,16 @@ public class HttpGuardsConfiguration {
             throw new InvalidSettingsException("HOOK_MAX_BODY must be between 1KB and 16MB (Okta's requests are about 1KB).");
         }
         return new BodySizeLimitFilter((int) maxBytes);
+    }
+
+    /** Errors Tomcat answers itself (a malformed request line or header) come out as Okta's JSON error object too. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonErrorsFromTomcat() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
+            }
+        });
     }
 
     @Bean

@@ -31,9 +31,8 @@ public class JsonErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
-        String reason = status.name();
-        return ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(renderer.httpError(status.getReasonPhrase(), reason));
+        OktaErrorResponse body = status == HttpStatus.UNAUTHORIZED
+                ? renderer.unauthenticated() : renderer.httpError(status.getReasonPhrase(), status.name());
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 }

@@ -24,6 +24,9 @@ public final class PhoneNumberMask {
         if (digits.length() <= 2) {
             return "*".repeat(digits.length());
         }
+        if (digits.length() > 15) { // longer than any phone number: say so, not how long
+            return "…" + digits.substring(digits.length() - 2);
+        }
         return "*".repeat(digits.length() - 2) + digits.substring(digits.length() - 2);
     }
 

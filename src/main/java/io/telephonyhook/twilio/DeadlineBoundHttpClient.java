@@ -1,10 +1,12 @@
 package io.telephonyhook.twilio;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -12,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.http.HttpClient;
 import com.twilio.http.Request;
@@ -28,9 +32,12 @@ import io.telephonyhook.delivery.CallDeadline;
  *   <li>Each attempt may take only what is left of the deadline, less a moment to write the answer; when that
  *       runs out the call fails with {@link TwilioDeadlineException} at once, so Okta gets FAILED in time.
  *   <li>The SDK's own retries (three tries, 100 ms apart, on any 5xx, whatever the time) are replaced by one retry
- *       of ours, only when it is safe and there is time: after a 5xx or 429, or when the request never left (connection
- *       refused or not made in time). Never after a read timeout or a dropped connection: Twilio may have sent the
- *       message, and a second try would send the code twice.
+ *       of ours, only when Twilio cannot have sent the message and there is time: after a 503 or 429 (Twilio turned
+ *       the request away), or when the request never left (connection refused, or not made in time). Not after other
+ *       5xx (a 500, or a proxy's 502/504, may come after Twilio accepted it), a read timeout or a dropped connection:
+ *       a second try could send the code twice.
+ *   <li>A 2xx whose body cannot be read is still Twilio's acceptance: it is handed on as an empty resource, so the
+ *       call is answered SUCCESSFUL (without a SID) rather than FAILED while the code is on its way.
  * </ul>
  * Failures carry short messages that name no host and quote no argument.
  */
@@ -41,7 +48,10 @@ public class DeadlineBoundHttpClient extends HttpClient {
     /** The least time worth giving a retry: a healthy Twilio answers in a few hundred milliseconds. */
     static final Duration RETRY_MINIMUM = Duration.ofMillis(300);
     /** Kept back from the deadline for what follows the wait: mapping, rendering and writing Okta's answer. */
-    static final Duration ANSWER_RESERVE = Duration.ofMillis(50);
+    static final Duration ANSWER_RESERVE = Duration.ofMillis(100);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final byte[] EMPTY_RESOURCE = "{}".getBytes(StandardCharsets.UTF_8);
 
     private final TwilioTransport transport;
     private final Supplier<CallDeadline> deadlines;
@@ -87,7 +97,11 @@ public class DeadlineBoundHttpClient extends HttpClient {
         CompletableFuture<HttpResponse<byte[]>> exchange = transport.send(request, left);
         try {
             HttpResponse<byte[]> response = exchange.get(left.toNanos(), TimeUnit.NANOSECONDS);
-            return new Response(new ByteArrayInputStream(response.body()), response.statusCode(), headers(response));
+            byte[] body = response.body();
+            if (response.statusCode() / 100 == 2 && !isJsonObject(body)) {
+                body = EMPTY_RESOURCE;
+            }
+            return new Response(new ByteArrayInputStream(body), response.statusCode(), headers(response));
         } catch (TimeoutException slow) {
             exchange.cancel(true);
             throw new TwilioDeadlineException("Twilio had not answered when the call's deadline came", slow);
@@ -97,6 +111,14 @@ public class DeadlineBoundHttpClient extends HttpClient {
             exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new ApiConnectionException("interrupted while waiting for Twilio", interrupted);
+        }
+    }
+
+    private static boolean isJsonObject(byte[] body) {
+        try {
+            return JSON.readTree(body) instanceof ObjectNode;
+        } catch (IOException unreadable) {
+            return false;
         }
     }
 
@@ -111,7 +133,7 @@ public class DeadlineBoundHttpClient extends HttpClient {
     }
 
     private static boolean isRetryable(int status) {
-        return status >= 500 || status == 429;
+        return status == 503 || status == 429;
     }
 
     private static boolean timeForRetry(CallDeadline deadline) {

@@ -25,11 +25,11 @@ public class TwilioOutcomes {
     private static final Logger log = LoggerFactory.getLogger(TwilioOutcomes.class);
 
     public DeliveryOutcome messageAccepted(@Body Message message) {
-        return DeliveryOutcome.delivered(message.getSid(), String.valueOf(message.getStatus()));
+        return DeliveryOutcome.delivered(message.getSid(), message.getStatus() == null ? null : message.getStatus().toString());
     }
 
     public DeliveryOutcome callAccepted(@Body Call call) {
-        return DeliveryOutcome.delivered(call.getSid(), String.valueOf(call.getStatus()));
+        return DeliveryOutcome.delivered(call.getSid(), call.getStatus() == null ? null : call.getStatus().toString());
     }
 
     public DeliveryOutcome rejected(Exchange exchange) {

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -22,6 +24,8 @@ import io.telephonyhook.support.HookTestSupport;
 import io.telephonyhook.support.OktaClient;
 import io.telephonyhook.support.OktaClient.Answer;
 import io.telephonyhook.support.OktaRequest;
+import io.telephonyhook.support.RawHttp;
+import io.telephonyhook.support.TwilioStandIn.Reply;
 
 /**
  * Broken and hostile requests each get a clear JSON answer (413, 400, or 200 + FAILED as the contract says), nothing
@@ -130,15 +134,61 @@ class HostileInputTest extends HookTestSupport {
         assertThat(logs).containsPattern("eventId=evt_[A-Za-z0-9_:./-]{60} ");
     }
 
+    /** The channel is read by its ASCII letters; anything else around them is ignored, and no letters is unknown. */
     @ParameterizedTest
-    @ValueSource(strings = {"SMS\u0000", "sms✓", "ＳＭＳ", "voice\ncall", "\u202eSMS"})
-    void oddChannelSpellingsAreReadOrRefusedButNeverBreakTheCall(String deliveryChannel) {
+    @CsvSource({"'SMS\u0000', SUCCESSFUL", "sms✓, SUCCESSFUL", "'\u202eSMS', SUCCESSFUL", "'voice\ncall', SUCCESSFUL",
+            "ＳＭＳ, FAILED", "'\u0000', FAILED", "☎, FAILED"})
+    void oddChannelSpellingsAreReadOrRefusedButNeverBreakTheCall(String deliveryChannel, String status) {
         Answer answer = okta.post(OktaRequest.sms().channel(deliveryChannel));
 
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.actionStatus()).isIn("SUCCESSFUL", "FAILED");
-        if (answer.actionStatus().equals("FAILED")) {
+        assertThat(answer.actionStatus()).isEqualTo(status);
+        if (status.equals("FAILED")) {
             assertThat(answer.metadata()).isEqualTo("reason=unknown-channel");
+        }
+    }
+
+    @Test
+    void aCallerWithoutTheSecretIsRefusedBeforeItsBodyIsRead() throws Exception {
+        try (RawHttp raw = new RawHttp(okta.hookUrl().getPort())) {
+            String response = raw.send("POST /telephonyHook HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 50000\r\n\r\n{\"data\":")
+                    .readResponse(Duration.ofSeconds(1)); // the other 49,991 bytes never come
+
+            assertThat(response).startsWith("HTTP/1.1 401").contains("\"errorSummary\":\"Unauthorized\"");
+        }
+    }
+
+    @Test
+    void theDeadlineCountsFromArrivalEvenWhenTheBodyComesLate() throws Exception {
+        twilio.script(request -> Reply.hang());
+        String body = OktaRequest.sms().json();
+        try (RawHttp raw = new RawHttp(okta.hookUrl().getPort())) {
+            long start = System.nanoTime();
+            raw.send("POST /telephonyHook HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Authorization: " + OktaClient.SECRET + "\r\nContent-Length: " + body.length() + "\r\n\r\n"
+                    + body.substring(0, 10));
+            Thread.sleep(1000);
+            String response = raw.send(body.substring(10)).readResponse(Duration.ofSeconds(5));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(response).startsWith("HTTP/1.1 200").contains("reason=deadline");
+            assertThat(took).isBetween(Duration.ofMillis(2300), Duration.ofMillis(2700));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "GET /%2e%2e/%2e%2e/etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n",
+            "POST /telephonyHook HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n",
+            "POST /telephonyHook HTTP/1.1\r\nHost: x\r\nBad\u0001Header: 1\r\n\r\n",
+            "NOT A REQUEST LINE\r\n\r\n"})
+    void requestsTomcatRefusesItselfAreAnsweredWithJsonNotHtml(String request) throws Exception {
+        try (RawHttp raw = new RawHttp(okta.hookUrl().getPort())) {
+            String response = raw.send(request).readResponse(Duration.ofSeconds(2));
+
+            assertThat(response).startsWith("HTTP/1.1 4").doesNotContainIgnoringCase("<html")
+                    .contains("application/json").contains("\"errorSummary\"");
         }
     }
 

@@ -43,28 +43,37 @@ public final class TwilioStandIn {
     }
 
     /** How the stand-in answers one request. */
-    public record Reply(int status, Integer twilioCode, Duration delay, boolean hangs, boolean drops) {
+    public record Reply(int status, Integer twilioCode, Duration delay, boolean hangs, boolean drops, String body) {
 
         public static Reply accept() {
-            return new Reply(201, null, Duration.ZERO, false, false);
+            return acceptAfter(Duration.ZERO);
         }
 
         public static Reply acceptAfter(Duration delay) {
-            return new Reply(201, null, delay, false, false);
+            return new Reply(201, null, delay, false, false, null);
+        }
+
+        /** Accepts the message (it counts as sent) but answers with this body instead of Twilio's resource. */
+        public static Reply acceptWithBody(String body) {
+            return new Reply(201, null, Duration.ZERO, false, false, body);
         }
 
         public static Reply error(int status, int twilioCode) {
-            return new Reply(status, twilioCode, Duration.ZERO, false, false);
+            return errorAfter(status, twilioCode, Duration.ZERO);
+        }
+
+        public static Reply errorAfter(int status, int twilioCode, Duration delay) {
+            return new Reply(status, twilioCode, delay, false, false, null);
         }
 
         /** Never answers (until the test resets the stand-in). */
         public static Reply hang() {
-            return new Reply(0, null, Duration.ZERO, true, false);
+            return new Reply(0, null, Duration.ZERO, true, false, null);
         }
 
         /** Closes the connection without a word. */
         public static Reply dropConnection() {
-            return new Reply(0, null, Duration.ZERO, false, true);
+            return new Reply(0, null, Duration.ZERO, false, true, null);
         }
     }
 
@@ -156,7 +165,7 @@ public final class TwilioStandIn {
                 String sid = (request.path().endsWith("/Calls.json") ? "CA" : "SM")
                         + UUID.randomUUID().toString().replace("-", "");
                 accepted.add(new Accepted(sid, request.field("To")));
-                json = """
+                json = reply.body() != null ? reply.body() : """
                         {"sid": "%s", "account_sid": "%s", "status": "queued", "to": "%s"}"""
                         .formatted(sid, ACCOUNT_SID, request.field("To"));
             } else {

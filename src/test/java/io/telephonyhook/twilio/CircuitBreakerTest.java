@@ -2,8 +2,10 @@ package io.telephonyhook.twilio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.resilience4j.ResilienceProcessor;
@@ -71,12 +73,18 @@ class CircuitBreakerTest {
         assertThat(state("twilio-voice")).isEqualTo("CLOSED"); // the other channel is not affected
 
         int requestsWhenOpened = twilio.received().size();
-        for (int call = 0; call < 20; call++) {
+        List<Long> millis = new ArrayList<>();
+        for (int call = 0; call < 21; call++) {
             Answer answer = okta.post(OktaRequest.sms());
             assertThat(answer.actionStatus()).isEqualTo("FAILED");
             assertThat(answer.metadata()).isEqualTo("reason=circuit-open");
-            assertThat(answer.took()).isLessThan(Duration.ofMillis(20));
+            millis.add(answer.took().toMillis());
         }
+        Collections.sort(millis);
+        // Round trips measured by a client in the same JVM on a small machine: the typical one must be fast, and
+        // none may be slow enough to suggest Twilio was tried.
+        assertThat(millis.get(millis.size() / 2)).as("median ms, of %s", millis).isLessThan(20);
+        assertThat(millis.get(millis.size() - 1)).as("slowest ms").isLessThan(200);
         assertThat(twilio.received()).hasSize(requestsWhenOpened);
 
         twilio.reset(); // Twilio is healthy again

@@ -24,15 +24,48 @@ class TwilioFaultsTest extends HookTestSupport {
     private static final Duration LATE = DEADLINE.plusMillis(100);
 
     @Test
-    void aServerErrorIsRetriedOnceThenFailed() {
-        twilio.failWith(500, 20500);
+    void serviceUnavailableIsRetriedOnceThenFailed() {
+        twilio.failWith(503, 20503);
 
         Answer answer = okta.post(OktaRequest.sms());
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.actionStatus()).isEqualTo("FAILED");
-        assertThat(answer.metadata()).isEqualTo("reason=twilio-unavailable; twilioError=20500; httpStatus=500");
+        assertThat(answer.metadata()).isEqualTo("reason=twilio-unavailable; twilioError=20503; httpStatus=503");
         assertThat(twilio.received()).hasSize(2); // ours, not the SDK's three
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {500, 502, 504})
+    void otherServerErrorsAreNotRetriedBecauseTwilioMayHaveSentIt(int status) {
+        twilio.failWith(status, 20500);
+
+        Answer answer = okta.post(OktaRequest.sms());
+
+        assertThat(answer.metadata()).isEqualTo("reason=twilio-unavailable; twilioError=20500; httpStatus=" + status);
+        assertThat(twilio.received()).hasSize(1);
+    }
+
+    @Test
+    void anAcceptanceWithAnUnreadableBodyIsStillSuccessful() {
+        twilio.script(request -> Reply.acceptWithBody("<html>gateway says hi</html>"));
+
+        Answer answer = okta.post(OktaRequest.sms());
+
+        assertThat(answer.actionStatus()).isEqualTo("SUCCESSFUL");
+        assertThat(answer.action().has("transactionId")).isFalse();
+        assertThat(answer.metadata()).isEqualTo("twilioStatus=unknown");
+        assertThat(twilio.acceptedSids()).hasSize(1);
+    }
+
+    @Test
+    void anAcceptanceWithoutASidIsStillSuccessful() {
+        twilio.script(request -> Reply.acceptWithBody("{\"status\": \"queued\"}"));
+
+        Answer answer = okta.post(OktaRequest.voice());
+
+        assertThat(answer.actionStatus()).isEqualTo("SUCCESSFUL");
+        assertThat(answer.metadata()).isEqualTo("twilioStatus=queued");
     }
 
     @Test
@@ -75,7 +108,7 @@ class TwilioFaultsTest extends HookTestSupport {
 
         assertThat(answer.actionStatus()).isEqualTo("FAILED");
         assertThat(answer.metadata()).isEqualTo("reason=deadline");
-        assertThat(answer.took()).isBetween(DEADLINE.minusMillis(100), LATE);
+        assertThat(answer.took()).isBetween(DEADLINE.minusMillis(200), LATE);
         assertThat(twilio.received()).hasSize(1); // a request that may have been seen is never repeated
     }
 
@@ -102,7 +135,7 @@ class TwilioFaultsTest extends HookTestSupport {
 
     @Test
     void noRetryWhenTheDeadlineLeavesNoTimeForIt() {
-        twilio.script(request -> new Reply(500, 20500, Duration.ofMillis(2200), false, false));
+        twilio.script(request -> Reply.errorAfter(503, 20503, Duration.ofMillis(2100)));
 
         Answer answer = okta.post(OktaRequest.sms());
 

@@ -1,0 +1,50 @@
+package io.telephonyhook.http;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import io.telephonyhook.auth.HookAuthenticator;
+
+/**
+ * Answers a POST without Okta's secret 401 before its body is read. Camel's HTTP binding reads a body whole before
+ * the route's first step runs, so without this gate a caller without the secret could hold a worker thread for as
+ * long as it takes to send a body slowly. The route still authenticates every call itself (so the YAML stays safe
+ * wherever it runs); this gate only makes the refusal cheap.
+ */
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+public class AuthenticationGateFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger("telephony-hook");
+
+    private final HookAuthenticator authenticator;
+
+    public AuthenticationGateFilter(HookAuthenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()); // health probes and the demo's GET endpoints pass
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String presented = request.getHeader(authenticator.headerName());
+        if (!authenticator.accepts(presented)) {
+            log.warn("status=401 reason=\"{} {} header\"", presented == null ? "no" : "wrong", authenticator.headerName());
+            response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}
