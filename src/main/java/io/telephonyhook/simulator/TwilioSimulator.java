@@ -1,7 +1,6 @@
 package io.telephonyhook.simulator;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -91,7 +90,7 @@ public class TwilioSimulator {
                 reply(exchange, 401, Map.of("code", 20003, "message", "Authenticate", "status", 401));
                 return;
             }
-            Map<String, String> form = form(exchange.getRequestBody());
+            Map<String, String> form = formFields(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             boolean call = resource.group(2).equals("Calls");
             SimulatedDelivery delivery = new SimulatedDelivery(
                     (call ? "CA" : "SM") + UUID.randomUUID().toString().replace("-", ""),
@@ -146,9 +145,9 @@ public class TwilioSimulator {
         exchange.getResponseBody().write(bytes);
     }
 
-    private static Map<String, String> form(InputStream body) throws IOException {
+    /** The fields of a form-encoded body, as the Twilio SDK sends them ({@code To=%2B1415...&Body=...}). */
+    public static Map<String, String> formFields(String encoded) {
         Map<String, String> fields = new LinkedHashMap<>();
-        String encoded = new String(body.readAllBytes(), StandardCharsets.UTF_8);
         for (String pair : encoded.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +17,8 @@ import java.util.function.Function;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+
+import io.telephonyhook.simulator.TwilioSimulator;
 
 /**
  * Twilio's REST API as the real Twilio SDK sees it: a real HTTP server on loopback. By default it accepts every
@@ -149,7 +149,7 @@ public final class TwilioStandIn {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst("Authorization"),
-                    form(body));
+                    TwilioSimulator.formFields(body));
             received.add(request);
             Reply reply = script.apply(request);
             if (reply.hangs()) {
@@ -192,17 +192,5 @@ public final class TwilioStandIn {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static Map<String, String> form(String encoded) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (String pair : encoded.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                fields.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return fields;
     }
 }

@@ -7,18 +7,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.component.resilience4j.ResilienceProcessor;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
-import io.telephonyhook.support.OktaClient;
+import io.telephonyhook.support.HookTestSupport;
 import io.telephonyhook.support.OktaClient.Answer;
 import io.telephonyhook.support.OktaRequest;
 import io.telephonyhook.support.TwilioStandIn;
@@ -26,40 +18,12 @@ import io.telephonyhook.support.TwilioStandIn;
 /**
  * The breaker per channel: it opens on provider faults after the configured number of calls, answers in
  * milliseconds without touching Twilio while open, and closes again by itself once Twilio is healthy. Runs with the
- * shipped thresholds except the open state's wait, shortened from 30 s to 1 s.
+ * shipped thresholds except the open state's wait, shortened from 30 s to 1 s (so in a context of its own).
  */
-@CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "camel.resilience4j.configurations.twilio-breaker.wait-duration-in-open-state=1")
-class CircuitBreakerTest {
+@TestPropertySource(properties = "camel.resilience4j.configurations.twilio-breaker.wait-duration-in-open-state=1")
+class CircuitBreakerTest extends HookTestSupport {
 
-    private static final TwilioStandIn twilio = TwilioStandIn.start();
     private static final int MINIMUM_NUMBER_OF_CALLS = 10; // application.yaml
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    CamelContext camel;
-
-    private OktaClient okta;
-
-    @DynamicPropertySource
-    static void liveModeAgainstStandIn(DynamicPropertyRegistry properties) {
-        properties.add("twilio.account-sid", () -> TwilioStandIn.ACCOUNT_SID);
-        properties.add("twilio.auth-token", () -> TwilioStandIn.AUTH_TOKEN);
-        properties.add("twilio.api-url", () -> twilio.url().toString());
-        properties.add("twilio.from-number", () -> "+15017122661");
-        properties.add("hook.auth.secret", () -> OktaClient.SECRET);
-    }
-
-    @BeforeEach
-    void closedBreakersAndAHealthyTwilio() {
-        twilio.reset();
-        breaker("twilio-sms").transitionToCloseState();
-        breaker("twilio-voice").transitionToCloseState();
-        okta = new OktaClient(port);
-    }
 
     @Test
     void opensOnServerErrorsAnswersFastWhileOpenAndRecovers() throws Exception {
@@ -126,9 +90,5 @@ class CircuitBreakerTest {
 
     private String state(String id) {
         return breaker(id).getCircuitBreakerState();
-    }
-
-    private ResilienceProcessor breaker(String id) {
-        return camel.getProcessor(id, ResilienceProcessor.class);
     }
 }
