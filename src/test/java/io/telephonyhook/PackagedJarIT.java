@@ -8,6 +8,7 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,7 +99,7 @@ class PackagedJarIT {
     }
 
     @Test
-    void hookRoutesAndTheAuthHeaderAreSetByEnvironment() throws Exception {
+    void settingsComeFromTheEnvironment() throws Exception {
         Path routes = Files.createDirectories(elsewhere.resolve("my-routes"));
         try (Stream<Path> shipped = Files.list(Path.of("routes"))) {
             for (Path route : shipped.toList()) {
@@ -105,17 +107,75 @@ class PackagedJarIT {
                 Files.writeString(routes.resolve(route.getFileName()), yaml);
             }
         }
+        int managementPort = freePort();
         OktaClient okta = start(Map.of(
                 "HOOK_ROUTES", "file:" + routes + "/*.camel.yaml",
-                "OKTA_HOOK_AUTH_HEADER", "X-Okta-Hook-Secret"));
+                "OKTA_HOOK_AUTH_HEADER", "X-Okta-Hook-Secret",
+                "LOG_FORMAT", "json",
+                "MANAGEMENT_PORT", String.valueOf(managementPort)));
 
-        Answer answer = okta.post(OktaRequest.sms().json(), "x-okta-hook-secret", OktaClient.SECRET, "/okta/telephony");
+        Answer answer = okta.post(OktaRequest.sms().eventId("json-logged").json(), "x-okta-hook-secret",
+                OktaClient.SECRET, "/okta/telephony");
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.actionStatus()).isEqualTo("SUCCESSFUL");
 
         Answer secretInTheDefaultHeader = okta.post(OktaRequest.sms().json(), "Authorization", OktaClient.SECRET,
                 "/okta/telephony");
         assertThat(secretInTheDefaultHeader.status()).isEqualTo(401);
+
+        // LOG_FORMAT=json: one JSON object a line, the call's fields as fields of their own
+        JsonNode callLine = Files.readAllLines(log).stream().filter(line -> line.contains("eventId=json-logged"))
+                .map(PackagedJarIT::json).findFirst().orElseThrow();
+        assertThat(callLine.path("eventId").asText()).isEqualTo("json-logged");
+        assertThat(callLine.path("status").asText()).isEqualTo("SUCCESSFUL");
+        assertThat(callLine.path("to").asText()).isEqualTo("+1******2671");
+        assertThat(callLine.path("country").asText()).isEqualTo("US");
+
+        // MANAGEMENT_PORT: the actuator answers there, and not where Okta calls
+        HttpClient http = newConnection();
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + managementPort + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(json(health.body()).at("/components/telephonyHook/details/mode").asText()).isEqualTo("live");
+        HttpResponse<String> notHere = http.send(HttpRequest.newBuilder(okta.hookUrl().resolve("/actuator/health"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(notHere.statusCode()).isEqualTo(404);
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return new ObjectMapper().readTree(text);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Every logger at TRACE, beyond what an operator chasing a problem would turn on (Camel, Spring, Tomcat, the
+     * Twilio SDK and the JDK's HTTP client included): still no code, no secret, no token and no full number. In a
+     * process of its own, as logging levels are global to a JVM.
+     */
+    @Test
+    void nothingSecretReachesTheLogEvenAtTrace() throws Exception {
+        OktaClient okta = start(Map.of("LOGGING_LEVEL_ROOT", "TRACE"));
+        String otp = "73916482";
+
+        okta.post(OktaRequest.sms().eventId("trace-sms").otp(otp));
+        okta.post(OktaRequest.voice().eventId("trace-voice").otp(otp));
+        twilio.failWith(400, 21211);
+        okta.post(OktaRequest.sms().eventId("trace-rejected").otp(otp));
+        twilio.failWith(503, 20503);
+        okta.post(OktaRequest.voice().eventId("trace-outage").otp(otp));
+        okta.post(OktaRequest.sms().otp(otp).json().replace("\"data\"", "\"nope\""), "Authorization", OktaClient.SECRET);
+        okta.post(OktaRequest.sms().otp(otp).json(), "Authorization", "Basic wrong");
+
+        String hookLog = Files.readString(log);
+        assertThat(hookLog).contains(" TRACE ").contains(" DEBUG ").contains("eventId=trace-outage");
+        assertThat(hookLog).doesNotContain(otp);
+        assertThat(hookLog).doesNotContain(OktaRequest.PHONE).doesNotContain("4155552671");
+        assertThat(hookLog).doesNotContain(OktaClient.SECRET).doesNotContain(OktaClient.SECRET.substring(6));
+        assertThat(hookLog).doesNotContain(TwilioStandIn.AUTH_TOKEN);
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.telephonyhook.auth.HookAuthenticator;
+import io.telephonyhook.observability.CallMetrics;
 
 /**
  * Answers a POST without Okta's secret 401 before its body is read. Camel's HTTP binding reads a body whole before
@@ -26,9 +27,11 @@ public class AuthenticationGateFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger("telephony-hook");
 
     private final HookAuthenticator authenticator;
+    private final CallMetrics metrics;
 
-    public AuthenticationGateFilter(HookAuthenticator authenticator) {
+    public AuthenticationGateFilter(HookAuthenticator authenticator, CallMetrics metrics) {
         this.authenticator = authenticator;
+        this.metrics = metrics;
     }
 
     @Override
@@ -42,6 +45,7 @@ public class AuthenticationGateFilter extends OncePerRequestFilter {
         String presented = request.getHeader(authenticator.headerName());
         if (!authenticator.accepts(presented)) {
             log.warn("status=401 reason=\"{} {} header\"", presented == null ? "no" : "wrong", authenticator.headerName());
+            metrics.refused("unauthenticated");
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
             return;
         }

@@ -19,6 +19,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.telephonyhook.observability.CallMetrics;
+
 /**
  * Reads a request's body up to {@code HOOK_MAX_BODY} and refuses a larger one with 413. Okta's requests are about
  * 1 KB; without a cap a caller could make the hook buffer any amount, and Tomcat's own limit covers only forms. A
@@ -29,24 +31,31 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final int maxBytes;
+    private final CallMetrics metrics;
 
-    public BodySizeLimitFilter(int maxBytes) {
+    public BodySizeLimitFilter(int maxBytes, CallMetrics metrics) {
         this.maxBytes = maxBytes;
+        this.metrics = metrics;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+            refuse(response);
             return;
         }
         byte[] body = request.getInputStream().readNBytes(maxBytes + 1);
         if (body.length > maxBytes) {
-            response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+            refuse(response);
             return;
         }
         chain.doFilter(new BufferedBodyRequest(request, body), response);
+    }
+
+    private void refuse(HttpServletResponse response) throws IOException {
+        metrics.refused("too_large");
+        response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
     }
 
     /** The request with its body already read into memory (at most {@code maxBytes}). */

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import io.telephonyhook.auth.HookAuthenticator;
 import io.telephonyhook.config.HookProperties;
 import io.telephonyhook.config.InvalidSettingsException;
+import io.telephonyhook.observability.CallMetrics;
 
 /**
  * What stands between the network and the route, in order: the arrival time, the secret (checked before any body is
@@ -18,17 +19,17 @@ import io.telephonyhook.config.InvalidSettingsException;
 public class HttpGuardsConfiguration {
 
     @Bean
-    AuthenticationGateFilter authenticationGateFilter(HookAuthenticator authenticator) {
-        return new AuthenticationGateFilter(authenticator);
+    AuthenticationGateFilter authenticationGateFilter(HookAuthenticator authenticator, CallMetrics metrics) {
+        return new AuthenticationGateFilter(authenticator, metrics);
     }
 
     @Bean
-    BodySizeLimitFilter bodySizeLimitFilter(HookProperties hook) {
+    BodySizeLimitFilter bodySizeLimitFilter(HookProperties hook, CallMetrics metrics) {
         long maxBytes = hook.maxBody().toBytes();
         if (maxBytes < 1024 || maxBytes > 16 * 1024 * 1024) {
             throw new InvalidSettingsException("HOOK_MAX_BODY must be between 1KB and 16MB (Okta's requests are about 1KB).");
         }
-        return new BodySizeLimitFilter((int) maxBytes);
+        return new BodySizeLimitFilter((int) maxBytes, metrics);
     }
 
     /** Errors Tomcat answers itself (a malformed request line or header) come out as Okta's JSON error object too. */

@@ -55,11 +55,14 @@ public class DeadlineBoundHttpClient extends HttpClient {
 
     private final TwilioTransport transport;
     private final Supplier<CallDeadline> deadlines;
+    private final TwilioRequestListener listener;
 
     /** @param deadlines the deadline of the call a request belongs to, asked once per request */
-    public DeadlineBoundHttpClient(TwilioTransport transport, Supplier<CallDeadline> deadlines) {
+    public DeadlineBoundHttpClient(TwilioTransport transport, Supplier<CallDeadline> deadlines,
+                                   TwilioRequestListener listener) {
         this.transport = transport;
         this.deadlines = deadlines;
+        this.listener = listener;
     }
 
     @Override
@@ -94,9 +97,13 @@ public class DeadlineBoundHttpClient extends HttpClient {
         if (left.isNegative() || left.isZero()) {
             throw new TwilioDeadlineException("the call's deadline passed before Twilio was called", null);
         }
+        String channel = request.getUrl().endsWith("/Calls.json") ? "voice" : "sms";
+        long start = System.nanoTime();
+        String result = "error";
         CompletableFuture<HttpResponse<byte[]>> exchange = transport.send(request, left);
         try {
             HttpResponse<byte[]> response = exchange.get(left.toNanos(), TimeUnit.NANOSECONDS);
+            result = String.valueOf(response.statusCode());
             byte[] body = response.body();
             if (response.statusCode() / 100 == 2 && !isJsonObject(body)) {
                 body = EMPTY_RESOURCE;
@@ -104,13 +111,19 @@ public class DeadlineBoundHttpClient extends HttpClient {
             return new Response(new ByteArrayInputStream(body), response.statusCode(), headers(response));
         } catch (TimeoutException slow) {
             exchange.cancel(true);
+            result = "deadline";
             throw new TwilioDeadlineException("Twilio had not answered when the call's deadline came", slow);
         } catch (ExecutionException failed) {
-            throw classify(failed.getCause());
+            ApiConnectionException failure = classify(failed.getCause());
+            result = failure instanceof RequestNotSentException ? "not_sent"
+                    : failure instanceof TwilioDeadlineException ? "deadline" : "error";
+            throw failure;
         } catch (InterruptedException interrupted) {
             exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new ApiConnectionException("interrupted while waiting for Twilio", interrupted);
+        } finally {
+            listener.requestCompleted(channel, Duration.ofNanos(System.nanoTime() - start), result);
         }
     }
 

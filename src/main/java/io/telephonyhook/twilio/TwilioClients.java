@@ -16,10 +16,12 @@ public class TwilioClients {
 
     private final TwilioAccount account;
     private final TwilioTransport transport;
+    private final TwilioRequestListener listener;
 
-    public TwilioClients(TwilioAccount account, TwilioTransport transport) {
+    public TwilioClients(TwilioAccount account, TwilioTransport transport, TwilioRequestListener listener) {
         this.account = account;
         this.transport = transport;
+        this.listener = listener;
     }
 
     /** For one call: every request it makes ends by the call's deadline. */
@@ -35,7 +37,7 @@ public class TwilioClients {
     private TwilioRestClient client(Supplier<CallDeadline> deadlines) {
         return new TwilioRestClient.Builder(account.username(), account.password())
                 .accountSid(account.accountSid())
-                .httpClient(new DeadlineBoundHttpClient(transport, deadlines))
+                .httpClient(new DeadlineBoundHttpClient(transport, deadlines, listener))
                 .build();
     }
 }

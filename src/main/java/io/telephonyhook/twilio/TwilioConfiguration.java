@@ -44,8 +44,9 @@ public class TwilioConfiguration {
     }
 
     @Bean
-    TwilioClients twilioClients(TwilioAccount account, TwilioTransport transport) {
-        return new TwilioClients(account, transport);
+    TwilioClients twilioClients(TwilioAccount account, TwilioTransport transport,
+                                ObjectProvider<TwilioRequestListener> listener) {
+        return new TwilioClients(account, transport, listener.getIfAvailable(() -> TwilioRequestListener.NONE));
     }
 
     /**

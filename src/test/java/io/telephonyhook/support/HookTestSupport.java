@@ -5,17 +5,20 @@ import org.apache.camel.component.resilience4j.ResilienceProcessor;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The hook in live mode, started whole on a random port, with Twilio's API pointed at {@link TwilioStandIn}.
+ * The hook in live mode, started whole on a random port (metrics on, as in service), with Twilio's API pointed at
+ * {@link TwilioStandIn}.
  * Every test class extending this shares one application context (same configuration), and each test starts
  * with the stand-in accepting everything and both circuit breakers closed.
  */
 @CamelSpringBootTest
+@AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class HookTestSupport {
 

@@ -1,4 +1,4 @@
-package io.telephonyhook;
+package io.telephonyhook.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,115 @@
+package io.telephonyhook.observability;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.apache.camel.ExchangeProperty;
+
+import io.telephonyhook.delivery.CallDeadline;
+import io.telephonyhook.delivery.DeliveryOutcome;
+import io.telephonyhook.okta.OtpRequest;
+import io.telephonyhook.twilio.TwilioRequestListener;
+
+/**
+ * The hook's own meters, next to Camel's route metrics and Resilience4j's breaker states:
+ * <ul>
+ *   <li>{@code telephony_hook_calls_total{channel, request_type, outcome, reason}}: every call Okta made;
+ *   <li>{@code telephony_hook_call_duration_seconds{channel, outcome}}: from arrival to answer, as a histogram;
+ *   <li>{@code telephony_hook_twilio_request_duration_seconds{channel, result}}: each request to Twilio;
+ *   <li>{@code telephony_hook_twilio_errors_total{channel, code}}: Twilio's error codes.
+ * </ul>
+ * Every tag has a small fixed set of values, so no caller can make the series grow: reasons are an enum, request
+ * types are Okta's four, and error codes are kept as sent only for the first {@value #MAX_ERROR_CODES} distinct ones.
+ */
+public class CallMetrics implements TwilioRequestListener {
+
+    static final int MAX_ERROR_CODES = 50;
+    private static final Set<String> REQUEST_TYPES =
+            Set.of("pre-enrollment", "mfa-verification", "account-unlock", "password-reset");
+    private static final String OKTA_REQUEST_TYPE_PREFIX = "com.okta.user.telephony.";
+
+    private final MeterRegistry registry;
+    private final Set<Integer> errorCodesSeen = ConcurrentHashMap.newKeySet();
+
+    public CallMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** A call answered with Okta's command (SUCCESSFUL or FAILED). */
+    public void answered(@ExchangeProperty("otpRequest") OtpRequest request,
+                         @ExchangeProperty("deliveryOutcome") DeliveryOutcome outcome,
+                         @ExchangeProperty("deadline") CallDeadline deadline) {
+        String channel = request == null ? "none" : request.channel().name().toLowerCase(Locale.ROOT);
+        String result = outcome.delivered() ? "successful" : "failed";
+        String reason = outcome.reason() == null ? "none" : outcome.reason().name().toLowerCase(Locale.ROOT);
+        count(channel, requestType(request), result, reason);
+        if (deadline != null) {
+            callTimer(channel, result).record(Duration.ofMillis(deadline.elapsedMillis()));
+        }
+        if (outcome.providerError() != null) {
+            Counter.builder("telephony.hook.twilio.errors")
+                    .description("Twilio error codes in its answers")
+                    .tag("channel", channel)
+                    .tag("code", boundedCode(outcome.providerError()))
+                    .register(registry).increment();
+        }
+    }
+
+    /** A call refused with an HTTP error: {@code unauthenticated}, {@code malformed}, {@code too_large}, ... */
+    public void refused(String reason) {
+        count("none", "none", "refused", reason);
+    }
+
+    @Override
+    public void requestCompleted(String channel, Duration took, String result) {
+        Timer.builder("telephony.hook.twilio.request.duration")
+                .description("Requests to Twilio's API, from sending to the answer or giving up")
+                .tag("channel", channel)
+                .tag("result", result)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(5))
+                .maximumExpectedValue(Duration.ofSeconds(3))
+                .register(registry).record(took);
+    }
+
+    private void count(String channel, String requestType, String outcome, String reason) {
+        Counter.builder("telephony.hook.calls")
+                .description("Calls Okta made to the hook")
+                .tag("channel", channel)
+                .tag("request_type", requestType)
+                .tag("outcome", outcome)
+                .tag("reason", reason)
+                .register(registry).increment();
+    }
+
+    private Timer callTimer(String channel, String outcome) {
+        return Timer.builder("telephony.hook.call.duration")
+                .description("From a call's arrival to its answer")
+                .tag("channel", channel)
+                .tag("outcome", outcome)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(3))
+                .register(registry);
+    }
+
+    private static String requestType(OtpRequest request) {
+        if (request == null || request.requestType() == null) {
+            return "none";
+        }
+        String type = request.requestType().replace(OKTA_REQUEST_TYPE_PREFIX, "");
+        return REQUEST_TYPES.contains(type) ? type : "other";
+    }
+
+    private String boundedCode(int code) {
+        if (errorCodesSeen.contains(code) || (errorCodesSeen.size() < MAX_ERROR_CODES && errorCodesSeen.add(code))) {
+            return String.valueOf(code);
+        }
+        return "other";
+    }
+}

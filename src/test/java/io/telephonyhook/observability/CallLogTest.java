@@ -1,0 +1,56 @@
+package io.telephonyhook.observability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import io.telephonyhook.support.HookTestSupport;
+import io.telephonyhook.support.OktaRequest;
+
+/** One line per call with the fields an operator traces a complaint with, and the eventId on every line of it. */
+@ExtendWith(OutputCaptureExtension.class)
+class CallLogTest extends HookTestSupport {
+
+    @Test
+    void aDeliveredCallLeavesOneLineWithItsFields(CapturedOutput output) {
+        okta.post(OktaRequest.sms().eventId("log-ok").phone("+44 7400 123456"));
+
+        List<String> lines = linesOf(output, "eventId=log-ok ");
+        assertThat(lines).singleElement().satisfies(line -> assertThat(line)
+                .contains("requestType=com.okta.user.telephony.mfa-verification", "channel=sms", "to=+44******3456",
+                        "country=GB", "status=SUCCESSFUL", "twilioSid=SM")
+                .containsPattern("latencyMs=\\d+")
+                .doesNotContain("reason="));
+    }
+
+    @Test
+    void aRejectedCallCarriesTheReasonAndTwiliosErrorCode(CapturedOutput output) {
+        twilio.failWith(400, 21211);
+
+        okta.post(OktaRequest.voice().eventId("log-rejected"));
+
+        assertThat(linesOf(output, "eventId=log-rejected ")).singleElement().satisfies(line -> assertThat(line)
+                .contains("channel=voice", "status=FAILED", "reason=twilio-rejected", "twilioError=21211"));
+    }
+
+    @Test
+    void everyLineOfACallCarriesItsEventId(CapturedOutput output) {
+        twilio.failWith(503, 20503); // makes the hook log a warning on another thread, before the call's line
+
+        okta.post(OktaRequest.sms().eventId("log-traced"));
+
+        List<String> warnings = output.getAll().lines().filter(line -> line.contains("Twilio failed")).toList();
+        assertThat(warnings).isNotEmpty().allSatisfy(line -> assertThat(line).contains("[log-traced]"));
+        assertThat(linesOf(output, "eventId=log-traced ")).singleElement()
+                .satisfies(line -> assertThat(line).contains("[log-traced]"));
+    }
+
+    private static List<String> linesOf(CapturedOutput output, String marker) {
+        return output.getAll().lines().filter(line -> line.contains(marker)).toList();
+    }
+}

@@ -1,0 +1,99 @@
+package io.telephonyhook.observability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.telephonyhook.support.HookTestSupport;
+import io.telephonyhook.support.OktaRequest;
+import io.telephonyhook.support.Prometheus;
+
+/** Calls over HTTP, then what a Prometheus scrape of /actuator/prometheus shows for them. */
+class MetricsTest extends HookTestSupport {
+
+    private static final String CALLS = "telephony_hook_calls_total";
+
+    private Prometheus prometheus;
+
+    @BeforeEach
+    void scraper() {
+        prometheus = new Prometheus(okta.hookUrl());
+    }
+
+    @Test
+    void anSmsAndACallAreCountedByChannelRequestTypeAndOutcome() {
+        Map<String, String> sms = Map.of("channel", "sms", "request_type", "mfa-verification",
+                "outcome", "successful", "reason", "none");
+        Map<String, String> voice = Map.of("channel", "voice", "outcome", "successful");
+        double smsBefore = prometheus.value(CALLS, sms);
+        double voiceBefore = prometheus.value(CALLS, voice);
+        double durationsBefore = prometheus.value("telephony_hook_call_duration_seconds_count", Map.of("channel", "sms"));
+
+        okta.post(OktaRequest.sms());
+        okta.post(OktaRequest.voice());
+
+        assertThat(prometheus.value(CALLS, sms)).isEqualTo(smsBefore + 1);
+        assertThat(prometheus.value(CALLS, voice)).isEqualTo(voiceBefore + 1);
+        assertThat(prometheus.value("telephony_hook_call_duration_seconds_count", Map.of("channel", "sms")))
+                .isEqualTo(durationsBefore + 1);
+        String scrape = prometheus.scrape();
+        assertThat(scrape).contains("telephony_hook_call_duration_seconds_bucket{channel=\"sms\",outcome=\"successful\",le=");
+        assertThat(scrape).contains("telephony_hook_twilio_request_duration_seconds_bucket{channel=\"voice\",result=\"201\",le=");
+    }
+
+    @Test
+    void aTwilioRejectionIsCountedWithItsReasonAndErrorCode() {
+        Map<String, String> rejected = Map.of("channel", "sms", "outcome", "failed", "reason", "twilio_rejected");
+        Map<String, String> code = Map.of("channel", "sms", "code", "21614");
+        double rejectedBefore = prometheus.value(CALLS, rejected);
+        double codeBefore = prometheus.value("telephony_hook_twilio_errors_total", code);
+        twilio.failWith(400, 21614);
+
+        okta.post(OktaRequest.sms());
+
+        assertThat(prometheus.value(CALLS, rejected)).isEqualTo(rejectedBefore + 1);
+        assertThat(prometheus.value("telephony_hook_twilio_errors_total", code)).isEqualTo(codeBefore + 1);
+        assertThat(prometheus.value("telephony_hook_twilio_request_duration_seconds_count",
+                Map.of("channel", "sms", "result", "400"))).isPositive();
+    }
+
+    @Test
+    void anOpenBreakerShowsInItsStateAndInTheCallsItAnswered() {
+        Map<String, String> circuitOpen = Map.of("channel", "voice", "reason", "circuit_open");
+        double before = prometheus.value(CALLS, circuitOpen);
+        breaker("twilio-voice").transitionToOpenState();
+
+        okta.post(OktaRequest.voice());
+
+        assertThat(prometheus.value(CALLS, circuitOpen)).isEqualTo(before + 1);
+        assertThat(prometheus.value("resilience4j_circuitbreaker_state", Map.of("name", "twilio-voice", "state", "open")))
+                .isEqualTo(1.0);
+        assertThat(prometheus.value("resilience4j_circuitbreaker_state", Map.of("name", "twilio-sms", "state", "closed")))
+                .isEqualTo(1.0);
+    }
+
+    @Test
+    void refusedCallsAreCountedToo() {
+        Map<String, String> unauthenticated = Map.of("outcome", "refused", "reason", "unauthenticated");
+        Map<String, String> malformed = Map.of("outcome", "refused", "reason", "malformed");
+        double unauthenticatedBefore = prometheus.value(CALLS, unauthenticated);
+        double malformedBefore = prometheus.value(CALLS, malformed);
+
+        okta.post(OktaRequest.sms().json(), null, null);
+        okta.post("{bad json", "Authorization", io.telephonyhook.support.OktaClient.SECRET);
+
+        assertThat(prometheus.value(CALLS, unauthenticated)).isEqualTo(unauthenticatedBefore + 1);
+        assertThat(prometheus.value(CALLS, malformed)).isEqualTo(malformedBefore + 1);
+    }
+
+    @Test
+    void camelsOwnRouteMetricsAreThere() {
+        okta.post(OktaRequest.sms());
+
+        assertThat(prometheus.value("camel_exchanges_total", Map.of("routeId", "telephony-hook"))).isPositive();
+        assertThat(prometheus.value("camel_exchanges_total", Map.of("routeId", "send-sms"))).isPositive();
+    }
+}
