@@ -220,6 +220,7 @@ class PackagedJarIT {
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.put("PORT", String.valueOf(port));
+        env.put("MANAGEMENT_PORT", String.valueOf(freePort()));
         env.put("TWILIO_ACCOUNT_SID", TwilioStandIn.ACCOUNT_SID);
         env.put("TWILIO_AUTH_TOKEN", TwilioStandIn.AUTH_TOKEN);
         env.put("TWILIO_API_URL", twilio.url().toString());

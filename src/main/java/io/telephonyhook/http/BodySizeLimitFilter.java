@@ -15,6 +15,8 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -29,6 +31,8 @@ import io.telephonyhook.observability.CallMetrics;
  */
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
 public class BodySizeLimitFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger("telephony-hook");
 
     private final int maxBytes;
     private final CallMetrics metrics;
@@ -54,6 +58,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletResponse response) throws IOException {
+        log.warn("status=413 reason=\"body over {} bytes\"", maxBytes);
         metrics.refused("too_large");
         response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
     }

@@ -29,9 +29,23 @@ public class CallLog {
         MDC.put(EVENT_ID, request.eventId());
     }
 
+    /**
+     * Writes the call's line, then takes its eventId out of this thread's logging context: the thread goes back to a
+     * pool, and the next call it serves must not carry this one's id. Never fails the call: the answer is made.
+     */
     public void answered(@ExchangeProperty("otpRequest") OtpRequest request,
                          @ExchangeProperty("deliveryOutcome") DeliveryOutcome outcome,
                          @ExchangeProperty("deadline") CallDeadline deadline) {
+        try {
+            write(fields(request, outcome, deadline));
+        } catch (RuntimeException unexpected) {
+            log.warn("Could not write the call's log line: {}", unexpected.getClass().getName());
+        } finally {
+            MDC.remove(EVENT_ID);
+        }
+    }
+
+    private static Map<String, String> fields(OtpRequest request, DeliveryOutcome outcome, CallDeadline deadline) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put(EVENT_ID, request == null ? "-" : request.eventId());
         fields.put("requestType", request == null ? null : request.requestType());
@@ -44,7 +58,7 @@ public class CallLog {
         fields.put("twilioSid", outcome.transactionId());
         fields.put("twilioError", outcome.providerError() == null ? null : String.valueOf(outcome.providerError()));
         fields.put("latencyMs", deadline == null ? null : String.valueOf(deadline.elapsedMillis()));
-        write(fields);
+        return fields;
     }
 
     private static void write(Map<String, String> fields) {

@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.camel.ExchangeProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.telephonyhook.delivery.CallDeadline;
 import io.telephonyhook.delivery.DeliveryOutcome;
@@ -33,6 +35,8 @@ public class CallMetrics implements TwilioRequestListener {
             Set.of("pre-enrollment", "mfa-verification", "account-unlock", "password-reset");
     private static final String OKTA_REQUEST_TYPE_PREFIX = "com.okta.user.telephony.";
 
+    private static final Logger log = LoggerFactory.getLogger(CallMetrics.class);
+
     private final MeterRegistry registry;
     private final Set<Integer> errorCodesSeen = ConcurrentHashMap.newKeySet();
 
@@ -44,6 +48,15 @@ public class CallMetrics implements TwilioRequestListener {
     public void answered(@ExchangeProperty("otpRequest") OtpRequest request,
                          @ExchangeProperty("deliveryOutcome") DeliveryOutcome outcome,
                          @ExchangeProperty("deadline") CallDeadline deadline) {
+        try {
+            record(request, outcome, deadline);
+        } catch (RuntimeException unexpected) {
+            // Metrics never change an answer already made (Okta would send a second code).
+            log.warn("Could not record the call's metrics: {}", unexpected.getClass().getName());
+        }
+    }
+
+    private void record(OtpRequest request, DeliveryOutcome outcome, CallDeadline deadline) {
         String channel = request == null ? "none" : request.channel().name().toLowerCase(Locale.ROOT);
         String result = outcome.delivered() ? "successful" : "failed";
         String reason = outcome.reason() == null ? "none" : outcome.reason().name().toLowerCase(Locale.ROOT);
@@ -107,8 +120,14 @@ public class CallMetrics implements TwilioRequestListener {
     }
 
     private String boundedCode(int code) {
-        if (errorCodesSeen.contains(code) || (errorCodesSeen.size() < MAX_ERROR_CODES && errorCodesSeen.add(code))) {
+        if (errorCodesSeen.contains(code)) {
             return String.valueOf(code);
+        }
+        synchronized (errorCodesSeen) {
+            if (errorCodesSeen.size() < MAX_ERROR_CODES) {
+                errorCodesSeen.add(code);
+                return String.valueOf(code);
+            }
         }
         return "other";
     }

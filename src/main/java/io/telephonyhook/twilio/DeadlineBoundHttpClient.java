@@ -22,6 +22,7 @@ import com.twilio.http.Request;
 import com.twilio.http.Response;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.message.BasicHeader;
+import org.slf4j.MDC;
 
 import io.telephonyhook.delivery.CallDeadline;
 
@@ -56,13 +57,18 @@ public class DeadlineBoundHttpClient extends HttpClient {
     private final TwilioTransport transport;
     private final Supplier<CallDeadline> deadlines;
     private final TwilioRequestListener listener;
+    private final String eventId;
 
-    /** @param deadlines the deadline of the call a request belongs to, asked once per request */
+    /**
+     * @param deadlines the deadline of the call a request belongs to, asked once per request
+     * @param eventId   the call's eventId, for the logging context of the thread making the request; may be null
+     */
     public DeadlineBoundHttpClient(TwilioTransport transport, Supplier<CallDeadline> deadlines,
-                                   TwilioRequestListener listener) {
+                                   TwilioRequestListener listener, String eventId) {
         this.transport = transport;
         this.deadlines = deadlines;
         this.listener = listener;
+        this.eventId = eventId;
     }
 
     @Override
@@ -77,6 +83,15 @@ public class DeadlineBoundHttpClient extends HttpClient {
 
     @Override
     public Response makeRequest(Request request) {
+        if (eventId == null) {
+            return requestWithinDeadline(request);
+        }
+        try (MDC.MDCCloseable ignored = MDC.putCloseable("eventId", eventId)) {
+            return requestWithinDeadline(request);
+        }
+    }
+
+    private Response requestWithinDeadline(Request request) {
         CallDeadline deadline = deadlines.get();
         try {
             Response first = attempt(request, deadline);

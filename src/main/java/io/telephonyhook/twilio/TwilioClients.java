@@ -5,8 +5,10 @@ import java.util.function.Supplier;
 
 import com.twilio.http.TwilioRestClient;
 import org.apache.camel.ExchangeProperty;
+import org.slf4j.MDC;
 
 import io.telephonyhook.delivery.CallDeadline;
+import io.telephonyhook.observability.CallLog;
 
 /**
  * Twilio clients bound to a call's deadline. The delivery routes hand one to camel-twilio per call (header
@@ -24,20 +26,23 @@ public class TwilioClients {
         this.listener = listener;
     }
 
-    /** For one call: every request it makes ends by the call's deadline. */
+    /**
+     * For one call: every request it makes ends by the call's deadline, and whatever is logged while it runs (on
+     * camel-twilio's own threads) carries the call's eventId.
+     */
     public TwilioRestClient withinDeadline(@ExchangeProperty("deadline") CallDeadline deadline) {
-        return client(() -> deadline);
+        return client(() -> deadline, MDC.get(CallLog.EVENT_ID));
     }
 
     /** For requests that belong to no call: each gets {@code budget} from when it starts. */
     public TwilioRestClient withBudgetPerRequest(Duration budget) {
-        return client(() -> CallDeadline.after(System.nanoTime(), budget));
+        return client(() -> CallDeadline.after(System.nanoTime(), budget), null);
     }
 
-    private TwilioRestClient client(Supplier<CallDeadline> deadlines) {
+    private TwilioRestClient client(Supplier<CallDeadline> deadlines, String eventId) {
         return new TwilioRestClient.Builder(account.username(), account.password())
                 .accountSid(account.accountSid())
-                .httpClient(new DeadlineBoundHttpClient(transport, deadlines, listener))
+                .httpClient(new DeadlineBoundHttpClient(transport, deadlines, listener, eventId))
                 .build();
     }
 }

@@ -35,9 +35,18 @@ class HealthTest extends HookTestSupport {
         assertThat(get("/actuator/health/liveness").path("status").asText()).isEqualTo("UP");
     }
 
+    @Test
+    void theActuatorIsNotWhereOktaCalls() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(okta.hookUrl().resolve("/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+    }
+
     private JsonNode get(String path) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(okta.hookUrl().resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(managementUrl().resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return new ObjectMapper().readTree(response.body());
     }

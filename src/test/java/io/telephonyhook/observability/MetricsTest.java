@@ -20,7 +20,7 @@ class MetricsTest extends HookTestSupport {
 
     @BeforeEach
     void scraper() {
-        prometheus = new Prometheus(okta.hookUrl());
+        prometheus = new Prometheus(managementUrl());
     }
 
     @Test
@@ -50,6 +50,8 @@ class MetricsTest extends HookTestSupport {
         Map<String, String> code = Map.of("channel", "sms", "code", "21614");
         double rejectedBefore = prometheus.value(CALLS, rejected);
         double codeBefore = prometheus.value("telephony_hook_twilio_errors_total", code);
+        double requestsBefore = prometheus.value("telephony_hook_twilio_request_duration_seconds_count",
+                Map.of("channel", "sms", "result", "400"));
         twilio.failWith(400, 21614);
 
         okta.post(OktaRequest.sms());
@@ -57,7 +59,7 @@ class MetricsTest extends HookTestSupport {
         assertThat(prometheus.value(CALLS, rejected)).isEqualTo(rejectedBefore + 1);
         assertThat(prometheus.value("telephony_hook_twilio_errors_total", code)).isEqualTo(codeBefore + 1);
         assertThat(prometheus.value("telephony_hook_twilio_request_duration_seconds_count",
-                Map.of("channel", "sms", "result", "400"))).isPositive();
+                Map.of("channel", "sms", "result", "400"))).isEqualTo(requestsBefore + 1);
     }
 
     @Test
@@ -87,6 +89,51 @@ class MetricsTest extends HookTestSupport {
 
         assertThat(prometheus.value(CALLS, unauthenticated)).isEqualTo(unauthenticatedBefore + 1);
         assertThat(prometheus.value(CALLS, malformed)).isEqualTo(malformedBefore + 1);
+    }
+
+    @Test
+    void oversizedAndNonJsonBodiesAreCountedAsRefused() {
+        Map<String, String> tooLarge = Map.of("outcome", "refused", "reason", "too_large");
+        Map<String, String> notJson = Map.of("outcome", "refused", "reason", "unsupported_media_type");
+        double tooLargeBefore = prometheus.value(CALLS, tooLarge);
+        double notJsonBefore = prometheus.value(CALLS, notJson);
+
+        okta.post(OktaRequest.sms().template("x".repeat(70 * 1024)));
+        postAsText(OktaRequest.sms().json());
+
+        assertThat(prometheus.value(CALLS, tooLarge)).isEqualTo(tooLargeBefore + 1);
+        assertThat(prometheus.value(CALLS, notJson)).isEqualTo(notJsonBefore + 1);
+    }
+
+    @Test
+    void aCallCutByTheDeadlineShowsInTheTwilioRequestResults() {
+        Map<String, String> deadline = Map.of("channel", "sms", "result", "deadline");
+        double before = prometheus.value("telephony_hook_twilio_request_duration_seconds_count", deadline);
+        twilio.script(request -> io.telephonyhook.support.TwilioStandIn.Reply.hang());
+
+        okta.post(OktaRequest.sms());
+
+        assertThat(prometheus.value("telephony_hook_twilio_request_duration_seconds_count", deadline))
+                .isEqualTo(before + 1);
+    }
+
+    @Test
+    void theScrapeHoldsNoCodeNumberOrSecret() {
+        okta.post(OktaRequest.sms().otp("55443322"));
+
+        assertThat(prometheus.scrape()).doesNotContain("55443322").doesNotContain("4155552671")
+                .doesNotContain(io.telephonyhook.support.OktaClient.SECRET.substring(6));
+    }
+
+    private void postAsText(String body) {
+        try {
+            java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(okta.hookUrl())
+                    .header("Content-Type", "text/plain").header("Authorization", io.telephonyhook.support.OktaClient.SECRET)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

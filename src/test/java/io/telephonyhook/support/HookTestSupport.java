@@ -1,5 +1,7 @@
 package io.telephonyhook.support;
 
+import java.net.URI;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.resilience4j.ResilienceProcessor;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
@@ -7,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -26,6 +29,9 @@ public abstract class HookTestSupport {
 
     @LocalServerPort
     private int port;
+
+    @LocalManagementPort
+    private int managementPort;
 
     @Autowired
     protected CamelContext camel;
@@ -47,6 +53,11 @@ public abstract class HookTestSupport {
         breaker("twilio-sms").transitionToCloseState();
         breaker("twilio-voice").transitionToCloseState();
         okta = new OktaClient(port);
+    }
+
+    /** Where /actuator is: its own port, off the one Okta reaches. */
+    protected URI managementUrl() {
+        return URI.create("http://127.0.0.1:" + managementPort);
     }
 
     protected ResilienceProcessor breaker(String id) {
