@@ -3,6 +3,7 @@ package io.telephonyhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.model.ProcessDefinition;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.UseAdviceWith;
@@ -38,7 +39,7 @@ class UnexpectedFailureTest {
 
     @Test
     void aFaultInsideTheSmsRouteIsAnsweredFailed(CapturedOutput output) throws Exception {
-        AdviceWith.adviceWith(camel, "send-sms", route -> route.weaveById("compose-sms").replace()
+        AdviceWith.adviceWith(camel, "telephony-hook-sms", route -> route.weaveByType(ProcessDefinition.class).selectFirst().replace()
                 .throwException(new IllegalStateException("boom with the code " + OktaRequest.OTP)));
         camel.start();
 

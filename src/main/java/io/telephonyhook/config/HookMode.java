@@ -8,7 +8,13 @@ public enum HookMode {
     LIVE,
     DEMO;
 
-    public static HookMode of(TwilioProperties twilio) {
+    /** The mode the settings ask for; a half-configured live setup is refused rather than run as a demo. */
+    public static HookMode of(TwilioSettings twilio) {
+        if (!twilio.hasAccount() && twilio.hasAccountSettings()) {
+            // Demo mode would answer SUCCESSFUL for codes nobody receives: a half-configured live setup must not start.
+            throw new InvalidSettingsException("TWILIO_ACCOUNT_SID is not set although other TWILIO_ settings are:"
+                    + " set it for live mode, or unset them all for demo mode.");
+        }
         return twilio.hasAccount() ? LIVE : DEMO;
     }
 }

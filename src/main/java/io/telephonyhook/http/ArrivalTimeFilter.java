@@ -6,17 +6,12 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Notes when a request arrived, before anything else runs (the body limit, queueing for a worker thread, the
  * route), so a call's deadline counts from the moment Okta's clock started too.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ArrivalTimeFilter extends OncePerRequestFilter {
 
     /** Request attribute: the {@link System#nanoTime()} reading at arrival, a Long. */

@@ -8,10 +8,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.telephonyhook.auth.HookAuthenticationException;
 import io.telephonyhook.auth.HookAuthenticator;
 import io.telephonyhook.observability.CallMetrics;
 
@@ -21,7 +20,6 @@ import io.telephonyhook.observability.CallMetrics;
  * long as it takes to send a body slowly. The route still authenticates every call itself (so the YAML stays safe
  * wherever it runs); this gate only makes the refusal cheap.
  */
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class AuthenticationGateFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger("telephony-hook");
@@ -46,7 +44,7 @@ public class AuthenticationGateFilter extends OncePerRequestFilter {
         if (!authenticator.accepts(presented)) {
             log.warn("status=401 reason=\"{} {} header\"", presented == null ? "no" : "wrong", authenticator.headerName());
             metrics.refused("unauthenticated");
-            response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+            OktaErrorWriter.write(response, HttpServletResponse.SC_UNAUTHORIZED, HookAuthenticationException.unauthenticated());
             return;
         }
         chain.doFilter(request, response);

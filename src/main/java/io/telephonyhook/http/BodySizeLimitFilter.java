@@ -17,11 +17,10 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.telephonyhook.observability.CallMetrics;
+import io.telephonyhook.okta.RequestTooLargeException;
 
 /**
  * Reads a request's body up to {@code HOOK_MAX_BODY} and refuses a larger one with 413. Okta's requests are about
@@ -29,15 +28,14 @@ import io.telephonyhook.observability.CallMetrics;
  * declared Content-Length over the limit is refused unread; a chunked body is read up to the limit and no further.
  * It runs after {@link AuthenticationGateFilter}, so only Okta's calls get this far.
  */
-@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger("telephony-hook");
 
-    private final int maxBytes;
+    private final long maxBytes;
     private final CallMetrics metrics;
 
-    public BodySizeLimitFilter(int maxBytes, CallMetrics metrics) {
+    public BodySizeLimitFilter(long maxBytes, CallMetrics metrics) {
         this.maxBytes = maxBytes;
         this.metrics = metrics;
     }
@@ -49,7 +47,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
             refuse(response);
             return;
         }
-        byte[] body = request.getInputStream().readNBytes(maxBytes + 1);
+        byte[] body = request.getInputStream().readNBytes((int) maxBytes + 1);
         if (body.length > maxBytes) {
             refuse(response);
             return;
@@ -60,7 +58,8 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     private void refuse(HttpServletResponse response) throws IOException {
         log.warn("status=413 reason=\"body over {} bytes\"", maxBytes);
         metrics.refused("too_large");
-        response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+        OktaErrorWriter.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                new RequestTooLargeException(maxBytes).errorResponse());
     }
 
     /** The request with its body already read into memory (at most {@code maxBytes}). */

@@ -3,6 +3,7 @@ package io.telephonyhook.observability;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +11,7 @@ import org.slf4j.MDC;
 
 import io.telephonyhook.delivery.CallDeadline;
 import io.telephonyhook.delivery.DeliveryOutcome;
+import io.telephonyhook.okta.HookRefusal;
 import io.telephonyhook.okta.OtpRequest;
 
 /**
@@ -27,6 +29,11 @@ public class CallLog {
     /** Puts the call's eventId in the logging context; Camel carries it across threads (camel.main.mdc-*). */
     public void begin(@ExchangeProperty("otpRequest") OtpRequest request) {
         MDC.put(EVENT_ID, request.eventId());
+    }
+
+    /** The line of a call refused with an HTTP error: {@code status=401 reason="no Authorization header"}. */
+    public void refused(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) HookRefusal refusal) {
+        log.warn("status={} reason=\"{}\"", refusal.httpStatus(), refusal.getMessage());
     }
 
     /**

@@ -8,12 +8,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.telephonyhook.delivery.CallDeadline;
 import io.telephonyhook.delivery.DeliveryOutcome;
+import io.telephonyhook.okta.HookRefusal;
 import io.telephonyhook.okta.OtpRequest;
 import io.telephonyhook.twilio.TwilioRequestListener;
 
@@ -71,6 +73,11 @@ public class CallMetrics implements TwilioRequestListener {
                     .tag("code", boundedCode(outcome.providerError()))
                     .register(registry).increment();
         }
+    }
+
+    /** A call the route refused with an HTTP error (401, 413, 415, 400). */
+    public void refusal(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) HookRefusal refusal) {
+        refused(refusal.metricReason());
     }
 
     /** A call refused with an HTTP error: {@code unauthenticated}, {@code malformed}, {@code too_large}, ... */

@@ -18,7 +18,7 @@ import io.telephonyhook.config.HookMode;
  */
 public class HookHealthIndicator implements HealthIndicator {
 
-    private static final List<String> BREAKERS = List.of("twilio-sms", "twilio-voice");
+    private static final List<String> BREAKERS = List.of("telephony-hook-twilio-sms", "telephony-hook-twilio-voice");
 
     private final HookMode mode;
     private final CamelContext camel;

@@ -31,6 +31,18 @@ import io.telephonyhook.twilio.TwilioAccount;
  */
 public class TwilioSimulator {
 
+    /** What every host logs at start-up in demo mode. */
+    public static final String DEMO_BANNER = """
+
+            ************************************************************************************
+              DEMO MODE: TWILIO_ACCOUNT_SID is not set, so NOTHING IS REALLY SENT.
+              SMS and calls go to the built-in Twilio simulator over HTTP on loopback.
+              Authentication: the demo secret from the README (Okta's example value).
+              See what would have been sent: GET /simulator/messages (standalone application)
+              To go live, set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER and
+              OKTA_HOOK_AUTH_SECRET (README: "Going live").
+            ************************************************************************************""";
+
     public static final String ACCOUNT_SID = "AC00000000000000000000000000000000";
     /** Twilio's own "magic" test sender number: valid, and never a real phone. */
     public static final String FROM_NUMBER = "+15005550006";

@@ -24,12 +24,15 @@ public class TwilioOutcomes {
 
     private static final Logger log = LoggerFactory.getLogger(TwilioOutcomes.class);
 
-    public DeliveryOutcome messageAccepted(@Body Message message) {
-        return DeliveryOutcome.delivered(message.getSid(), message.getStatus() == null ? null : message.getStatus().toString());
-    }
-
-    public DeliveryOutcome callAccepted(@Body Call call) {
-        return DeliveryOutcome.delivered(call.getSid(), call.getStatus() == null ? null : call.getStatus().toString());
+    /** Twilio accepted the message or call camel-twilio returned: SUCCESSFUL with its SID and status. */
+    public DeliveryOutcome accepted(@Body Object resource) {
+        if (resource instanceof Message message) {
+            return DeliveryOutcome.delivered(message.getSid(), text(message.getStatus()));
+        }
+        if (resource instanceof Call call) {
+            return DeliveryOutcome.delivered(call.getSid(), text(call.getStatus()));
+        }
+        throw new IllegalStateException("not a Twilio message or call: " + (resource == null ? null : resource.getClass()));
     }
 
     public DeliveryOutcome rejected(Exchange exchange) {
@@ -60,6 +63,10 @@ public class TwilioOutcomes {
         // Only the type: camel-twilio's messages quote the call's arguments, and those hold the code.
         log.error("Unexpected failure while calling Twilio: {}", failure.getClass().getName());
         return DeliveryOutcome.failed(FailureReason.INTERNAL_ERROR);
+    }
+
+    private static String text(Object status) {
+        return status == null ? null : status.toString();
     }
 
     /** The Twilio error a doCatch caught (Camel keeps it in CamelExceptionCaught while the catch block runs). */

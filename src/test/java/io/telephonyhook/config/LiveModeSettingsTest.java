@@ -23,11 +23,11 @@ class LiveModeSettingsTest {
             "twilio.account-sid", "AC0123456789abcdef0123456789abcdef",
             "twilio.auth-token", "token",
             "twilio.from-number", "+15017122661",
-            "hook.auth.secret", "s3cret");
+            "okta.hook.auth.secret", "s3cret");
 
     @Test
     void noAuthSecretInLiveMode(CapturedOutput output) {
-        assertStartFails("OKTA_HOOK_AUTH_SECRET is not set", "hook.auth.secret", "");
+        assertStartFails("OKTA_HOOK_AUTH_SECRET is not set", "okta.hook.auth.secret", "");
         assertThat(output).contains("Description:").contains("OKTA_HOOK_AUTH_SECRET is not set");
     }
 

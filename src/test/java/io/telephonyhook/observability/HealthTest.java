@@ -21,15 +21,15 @@ class HealthTest extends HookTestSupport {
 
         assertThat(health.path("status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/telephonyHook/details/mode").asText()).isEqualTo("live");
-        assertThat(health.at("/components/telephonyHook/details/breakers/twilio-sms").asText()).isEqualTo("CLOSED");
-        assertThat(health.at("/components/telephonyHook/details/breakers/twilio-voice").asText()).isEqualTo("CLOSED");
+        assertThat(health.at("/components/telephonyHook/details/breakers/telephony-hook-twilio-sms").asText()).isEqualTo("CLOSED");
+        assertThat(health.at("/components/telephonyHook/details/breakers/telephony-hook-twilio-voice").asText()).isEqualTo("CLOSED");
     }
 
     @Test
     void anOpenBreakerLeavesTheHookLiveAndReady() throws Exception {
-        breaker("twilio-sms").transitionToOpenState();
+        breaker("telephony-hook-twilio-sms").transitionToOpenState();
 
-        assertThat(get("/actuator/health").at("/components/telephonyHook/details/breakers/twilio-sms").asText())
+        assertThat(get("/actuator/health").at("/components/telephonyHook/details/breakers/telephony-hook-twilio-sms").asText())
                 .isEqualTo("OPEN");
         assertThat(get("/actuator/health/readiness").path("status").asText()).isEqualTo("UP");
         assertThat(get("/actuator/health/liveness").path("status").asText()).isEqualTo("UP");

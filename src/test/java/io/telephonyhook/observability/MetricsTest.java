@@ -66,14 +66,14 @@ class MetricsTest extends HookTestSupport {
     void anOpenBreakerShowsInItsStateAndInTheCallsItAnswered() {
         Map<String, String> circuitOpen = Map.of("channel", "voice", "reason", "circuit_open");
         double before = prometheus.value(CALLS, circuitOpen);
-        breaker("twilio-voice").transitionToOpenState();
+        breaker("telephony-hook-twilio-voice").transitionToOpenState();
 
         okta.post(OktaRequest.voice());
 
         assertThat(prometheus.value(CALLS, circuitOpen)).isEqualTo(before + 1);
-        assertThat(prometheus.value("resilience4j_circuitbreaker_state", Map.of("name", "twilio-voice", "state", "open")))
+        assertThat(prometheus.value("resilience4j_circuitbreaker_state", Map.of("name", "telephony-hook-twilio-voice", "state", "open")))
                 .isEqualTo(1.0);
-        assertThat(prometheus.value("resilience4j_circuitbreaker_state", Map.of("name", "twilio-sms", "state", "closed")))
+        assertThat(prometheus.value("resilience4j_circuitbreaker_state", Map.of("name", "telephony-hook-twilio-sms", "state", "closed")))
                 .isEqualTo(1.0);
     }
 
@@ -141,6 +141,6 @@ class MetricsTest extends HookTestSupport {
         okta.post(OktaRequest.sms());
 
         assertThat(prometheus.value("camel_exchanges_total", Map.of("routeId", "telephony-hook"))).isPositive();
-        assertThat(prometheus.value("camel_exchanges_total", Map.of("routeId", "send-sms"))).isPositive();
+        assertThat(prometheus.value("camel_exchanges_total", Map.of("routeId", "telephony-hook-sms"))).isPositive();
     }
 }

@@ -44,14 +44,14 @@ public abstract class HookTestSupport {
         properties.add("twilio.auth-token", () -> TwilioStandIn.AUTH_TOKEN);
         properties.add("twilio.api-url", () -> twilio.url().toString());
         properties.add("twilio.from-number", () -> "+15017122661");
-        properties.add("hook.auth.secret", () -> OktaClient.SECRET);
+        properties.add("okta.hook.auth.secret", () -> OktaClient.SECRET);
     }
 
     @BeforeEach
     void freshStandInAndClosedBreakers() {
         twilio.reset();
-        breaker("twilio-sms").transitionToCloseState();
-        breaker("twilio-voice").transitionToCloseState();
+        breaker("telephony-hook-twilio-sms").transitionToCloseState();
+        breaker("telephony-hook-twilio-voice").transitionToCloseState();
         okta = new OktaClient(port);
     }
 

@@ -20,7 +20,7 @@ import io.telephonyhook.support.TwilioStandIn;
  * milliseconds without touching Twilio while open, and closes again by itself once Twilio is healthy. Runs with the
  * shipped thresholds except the open state's wait, shortened from 30 s to 1 s (so in a context of its own).
  */
-@TestPropertySource(properties = "camel.resilience4j.configurations.twilio-breaker.wait-duration-in-open-state=1")
+@TestPropertySource(properties = "hook.breaker.open-seconds=1")
 class CircuitBreakerTest extends HookTestSupport {
 
     private static final int MINIMUM_NUMBER_OF_CALLS = 10; // application.yaml
@@ -30,11 +30,11 @@ class CircuitBreakerTest extends HookTestSupport {
         twilio.failWith(500, 20500);
         for (int call = 1; call < MINIMUM_NUMBER_OF_CALLS; call++) {
             assertThat(okta.post(OktaRequest.sms()).metadata()).startsWith("reason=twilio-unavailable");
-            assertThat(state("twilio-sms")).isEqualTo("CLOSED");
+            assertThat(state("telephony-hook-twilio-sms")).isEqualTo("CLOSED");
         }
         okta.post(OktaRequest.sms());
-        assertThat(state("twilio-sms")).isEqualTo("OPEN");
-        assertThat(state("twilio-voice")).isEqualTo("CLOSED"); // the other channel is not affected
+        assertThat(state("telephony-hook-twilio-sms")).isEqualTo("OPEN");
+        assertThat(state("telephony-hook-twilio-voice")).isEqualTo("CLOSED"); // the other channel is not affected
 
         int requestsWhenOpened = twilio.received().size();
         List<Long> millis = new ArrayList<>();
@@ -62,7 +62,7 @@ class CircuitBreakerTest extends HookTestSupport {
         for (int probe = 0; probe < 3; probe++) {
             assertThat(okta.post(OktaRequest.sms()).actionStatus()).isEqualTo("SUCCESSFUL");
         }
-        assertThat(state("twilio-sms")).isEqualTo("CLOSED");
+        assertThat(state("telephony-hook-twilio-sms")).isEqualTo("CLOSED");
     }
 
     @Test
@@ -72,10 +72,10 @@ class CircuitBreakerTest extends HookTestSupport {
             new Thread(() -> okta.post(OktaRequest.voice())).start();
         }
         Instant giveUp = Instant.now().plusSeconds(10);
-        while (!state("twilio-voice").equals("OPEN") && Instant.now().isBefore(giveUp)) {
+        while (!state("telephony-hook-twilio-voice").equals("OPEN") && Instant.now().isBefore(giveUp)) {
             Thread.sleep(20);
         }
-        assertThat(state("twilio-voice")).isEqualTo("OPEN");
+        assertThat(state("telephony-hook-twilio-voice")).isEqualTo("OPEN");
         assertThat(okta.post(OktaRequest.voice()).metadata()).isEqualTo("reason=circuit-open");
     }
 
@@ -85,7 +85,7 @@ class CircuitBreakerTest extends HookTestSupport {
         for (int call = 0; call < 2 * MINIMUM_NUMBER_OF_CALLS; call++) {
             assertThat(okta.post(OktaRequest.sms()).metadata()).startsWith("reason=twilio-rejected");
         }
-        assertThat(state("twilio-sms")).isEqualTo("CLOSED");
+        assertThat(state("telephony-hook-twilio-sms")).isEqualTo("CLOSED");
     }
 
     private String state(String id) {

@@ -32,7 +32,7 @@ class TwilioUnreachableTest {
         properties.add("twilio.auth-token", () -> "token");
         properties.add("twilio.api-url", () -> "http://127.0.0.1:" + closedPort());
         properties.add("twilio.from-number", () -> "+15017122661");
-        properties.add("hook.auth.secret", () -> OktaClient.SECRET);
+        properties.add("okta.hook.auth.secret", () -> OktaClient.SECRET);
     }
 
     @Test

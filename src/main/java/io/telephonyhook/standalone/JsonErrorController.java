@@ -1,4 +1,4 @@
-package io.telephonyhook.http;
+package io.telephonyhook.standalone;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,8 +9,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.telephonyhook.auth.HookAuthenticationException;
 import io.telephonyhook.okta.OktaErrorResponse;
-import io.telephonyhook.okta.OktaResponseRenderer;
 
 /**
  * Replaces Spring Boot's error page for requests that never reach the route (an unknown path, a wrong method, a
@@ -20,19 +20,14 @@ import io.telephonyhook.okta.OktaResponseRenderer;
 @RestController
 public class JsonErrorController implements ErrorController {
 
-    private final OktaResponseRenderer renderer;
-
-    public JsonErrorController(OktaResponseRenderer renderer) {
-        this.renderer = renderer;
-    }
-
     @RequestMapping("${server.error.path:/error}")
     public ResponseEntity<OktaErrorResponse> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
         OktaErrorResponse body = status == HttpStatus.UNAUTHORIZED
-                ? renderer.unauthenticated() : renderer.httpError(status.getReasonPhrase(), status.name());
+                ? HookAuthenticationException.unauthenticated()
+                : OktaErrorResponse.of(status.getReasonPhrase(), status.getReasonPhrase(), status.name(), null, null);
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 }

@@ -1,4 +1,6 @@
-package io.telephonyhook.config;
+package io.telephonyhook.spring;
+
+import io.telephonyhook.config.InvalidSettingsException;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;

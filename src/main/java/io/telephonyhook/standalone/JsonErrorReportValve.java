@@ -1,4 +1,4 @@
-package io.telephonyhook.http;
+package io.telephonyhook.standalone;
 
 import java.io.IOException;
 import java.io.Writer;

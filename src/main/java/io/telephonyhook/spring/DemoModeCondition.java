@@ -1,14 +1,11 @@
-package io.telephonyhook.config;
+package io.telephonyhook.spring;
 
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
-/**
- * Matches in demo mode (no {@code twilio.account-sid}). Spring's {@code @ConditionalOnProperty} cannot say this:
- * it counts the empty default in application.yaml as set.
- */
+/** Matches in demo mode: no {@code twilio.account-sid} (TWILIO_ACCOUNT_SID). */
 public class DemoModeCondition implements Condition {
 
     @Override

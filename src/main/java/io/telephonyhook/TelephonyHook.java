@@ -1,0 +1,165 @@
+package io.telephonyhook;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import com.twilio.http.TwilioRestClient;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import io.telephonyhook.auth.HookAuthenticator;
+import io.telephonyhook.config.HookMode;
+import io.telephonyhook.config.HookSettings;
+import io.telephonyhook.config.InvalidSettingsException;
+import io.telephonyhook.config.TwilioSettings;
+import io.telephonyhook.delivery.CallDeadlines;
+import io.telephonyhook.delivery.DeliverabilityCheck;
+import io.telephonyhook.observability.CallLog;
+import io.telephonyhook.observability.CallMetrics;
+import io.telephonyhook.okta.OktaResponseRenderer;
+import io.telephonyhook.okta.OtpRequestReader;
+import io.telephonyhook.okta.RequestBodyLimit;
+import io.telephonyhook.phone.PhoneNumberNormalizer;
+import io.telephonyhook.simulator.TwilioSimulator;
+import io.telephonyhook.twilio.SmsComposer;
+import io.telephonyhook.twilio.TwilioAccount;
+import io.telephonyhook.twilio.TwilioClients;
+import io.telephonyhook.twilio.TwilioOutcomes;
+import io.telephonyhook.twilio.TwilioRejection;
+import io.telephonyhook.twilio.TwilioSenders;
+import io.telephonyhook.twilio.TwilioTransport;
+import io.telephonyhook.twilio.VoiceCallComposer;
+import io.telephonyhook.twilio.VoiceScript;
+
+/**
+ * The hook's steps, made from its settings: the beans {@code routes/*.camel.yaml} call by name. Every host (the
+ * standalone application, a Camel Spring Boot application, camel-main) builds this one object and binds
+ * {@link #routeBeans()} in its registry, so the same routes find the same steps everywhere. Settings that would make
+ * the hook unsafe or useless stop the start-up here, with a one-line reason naming the variable to fix.
+ */
+public final class TelephonyHook {
+
+    /** Okta's own example secret, used only in demo mode when none is set (see the README). */
+    public static final String DEMO_AUTH_SECRET = "Basic YWRtaW46c3VwZXJzZWNyZXQ=";
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+
+    private final HookMode mode;
+    private final HookSettings settings;
+    private final HookAuthenticator authenticator;
+    private final CallMetrics metrics;
+    private final CallDeadlines deadlines;
+    private final TwilioRestClient componentClient;
+    private final Map<String, Object> routeBeans = new LinkedHashMap<>();
+
+    /**
+     * @param registry  where the hook's meters go: the host's registry
+     * @param arrival   how this host knows when a request arrived
+     * @param simulator the demo simulator's account, asked for only in demo mode (the host runs the simulator)
+     */
+    public TelephonyHook(HookSettings settings, TwilioSettings twilio, MeterRegistry registry,
+                         CallDeadlines.Arrival arrival, Supplier<TwilioAccount> simulator) {
+        Clock clock = Clock.systemUTC();
+        this.mode = HookMode.of(twilio);
+        this.settings = settings;
+        this.authenticator = authenticator(settings, mode);
+        this.metrics = new CallMetrics(registry);
+        this.deadlines = new CallDeadlines(settings.deadline(), arrival);
+
+        TwilioAccount account = mode == HookMode.DEMO ? simulator.get() : liveAccount(twilio);
+        TwilioSenders senders = senders(twilio, mode);
+        TwilioClients clients = new TwilioClients(account, new TwilioTransport(account.apiUrl(), twilio.connectTimeout()),
+                metrics);
+        // camel-twilio's own client, for anything else that may use the component; the routes give every call a
+        // client bound to its deadline instead.
+        this.componentClient = clients.withBudgetPerRequest(settings.deadline());
+        URI twimlUrl = twilio.twimlUrl() == null ? null : URI.create(twilio.twimlUrl());
+
+        routeBeans.put("hookAuthenticator", authenticator);
+        routeBeans.put("hookBodyLimit", new RequestBodyLimit(settings.maxBodyBytes()));
+        routeBeans.put("hookDeadlines", deadlines);
+        routeBeans.put("otpRequestReader", new OtpRequestReader(phoneNumbers(settings)));
+        routeBeans.put("deliverabilityCheck", new DeliverabilityCheck(clock, senders.configuredChannels()));
+        routeBeans.put("oktaResponseRenderer", new OktaResponseRenderer());
+        routeBeans.put("hookCallLog", new CallLog());
+        routeBeans.put("hookCallMetrics", metrics);
+        routeBeans.put("twilioClients", clients);
+        routeBeans.put("twilioSmsComposer", new SmsComposer(senders, settings.smsTemplate(), clock));
+        routeBeans.put("twilioCallComposer", new VoiceCallComposer(senders.fromNumber(), new VoiceScript(), twimlUrl));
+        routeBeans.put("twilioRejection", new TwilioRejection());
+        routeBeans.put("twilioOutcomes", new TwilioOutcomes());
+    }
+
+    /** The steps by the names the YAML routes use ({@code ref: hookAuthenticator}, ...). */
+    public Map<String, Object> routeBeans() {
+        return Collections.unmodifiableMap(routeBeans);
+    }
+
+    /** A Twilio client for camel-twilio's component, which needs one to start. */
+    public TwilioRestClient componentClient() {
+        return componentClient;
+    }
+
+    public HookMode mode() {
+        return mode;
+    }
+
+    public HookSettings settings() {
+        return settings;
+    }
+
+    public HookAuthenticator authenticator() {
+        return authenticator;
+    }
+
+    public CallMetrics metrics() {
+        return metrics;
+    }
+
+    private static HookAuthenticator authenticator(HookSettings settings, HookMode mode) {
+        String secret = settings.authSecret();
+        if (secret == null) {
+            if (mode == HookMode.LIVE) {
+                throw new InvalidSettingsException("OKTA_HOOK_AUTH_SECRET is not set: in live mode the hook needs the"
+                        + " secret Okta sends in the " + settings.authHeader() + " header, or anyone could send codes.");
+            }
+            secret = DEMO_AUTH_SECRET;
+        }
+        return new HookAuthenticator(settings.authHeader(), secret);
+    }
+
+    private static PhoneNumberNormalizer phoneNumbers(HookSettings settings) {
+        try {
+            return new PhoneNumberNormalizer(settings.defaultRegion());
+        } catch (IllegalArgumentException unknownRegion) {
+            throw new InvalidSettingsException("HOOK_DEFAULT_REGION: " + unknownRegion.getMessage());
+        }
+    }
+
+    private static TwilioAccount liveAccount(TwilioSettings twilio) {
+        if (twilio.authToken() == null) {
+            throw new InvalidSettingsException("TWILIO_AUTH_TOKEN is not set: live mode (TWILIO_ACCOUNT_SID is set)"
+                    + " needs the account's auth token or an API key secret.");
+        }
+        String username = twilio.apiKey() != null ? twilio.apiKey() : twilio.accountSid();
+        return new TwilioAccount(twilio.apiUrl(), username, twilio.authToken(), twilio.accountSid());
+    }
+
+    private static TwilioSenders senders(TwilioSettings twilio, HookMode mode) {
+        String from = twilio.fromNumber();
+        if (mode == HookMode.DEMO && from == null) {
+            from = TwilioSimulator.FROM_NUMBER;
+        }
+        if (from == null && twilio.messagingServiceSid() == null) {
+            throw new InvalidSettingsException("Neither TWILIO_FROM_NUMBER nor TWILIO_MESSAGING_SERVICE_SID is set:"
+                    + " live mode needs a sender for SMS (and TWILIO_FROM_NUMBER for voice calls).");
+        }
+        if (from != null && !E164.matcher(from).matches()) {
+            throw new InvalidSettingsException("TWILIO_FROM_NUMBER must be in E.164 form, like +14155550123.");
+        }
+        return new TwilioSenders(from, twilio.messagingServiceSid());
+    }
+}

@@ -1,0 +1,64 @@
+package io.telephonyhook.config;
+
+import java.time.Duration;
+
+/**
+ * The hook's own settings, the same in every host. Keys and environment variables (README, "Configuration"):
+ *
+ * @param authHeader    {@code okta.hook.auth.header} / {@code OKTA_HOOK_AUTH_HEADER}: the header Okta sends the
+ *                      secret in (its "authentication field"), matched case-insensitively
+ * @param authSecret    {@code okta.hook.auth.secret} / {@code OKTA_HOOK_AUTH_SECRET}: its exact value; null when
+ *                      unset (required in live mode; demo mode uses Okta's example secret)
+ * @param path          {@code hook.path} / {@code HOOK_PATH}: where Okta POSTs, under the host's REST context path
+ * @param defaultRegion {@code hook.default-region} / {@code HOOK_DEFAULT_REGION}: the region (ISO 3166) a number
+ *                      without a country code is read in
+ * @param smsTemplate   {@code hook.sms-template} / {@code HOOK_SMS_TEMPLATE}: the SMS text when Okta's msgTemplate
+ *                      does not contain the code; {@code {code}} is replaced
+ * @param deadline      {@code hook.deadline} / {@code HOOK_DEADLINE}: when, after a request arrives, Okta must have
+ *                      its answer (at most 3000 ms: Okta waits 3 s)
+ * @param maxBodyBytes  {@code hook.max-body} / {@code HOOK_MAX_BODY}: the largest request body accepted (Okta's are
+ *                      about 1 KB)
+ */
+public record HookSettings(
+        String authHeader,
+        String authSecret,
+        String path,
+        String defaultRegion,
+        String smsTemplate,
+        Duration deadline,
+        long maxBodyBytes) {
+
+    public static final String DEFAULT_PATH = "/telephonyHook";
+    private static final Duration OKTA_WAITS = Duration.ofMillis(3000);
+    private static final long MIN_BODY = 1024;
+    private static final long MAX_BODY = 16L * 1024 * 1024;
+
+    /** Reads and checks the settings; a value that would make the hook unsafe or useless stops the start-up. */
+    public static HookSettings from(SettingsSource settings) {
+        HookSettings hook = new HookSettings(
+                settings.text("okta.hook.auth.header", "Authorization"),
+                settings.text("okta.hook.auth.secret"),
+                settings.text("hook.path", DEFAULT_PATH),
+                settings.text("hook.default-region", "US"),
+                settings.text("hook.sms-template", "Your verification code is {code}"),
+                settings.duration("hook.deadline", Duration.ofMillis(2500)),
+                settings.bytes("hook.max-body", 64 * 1024));
+        if (hook.deadline.isNegative() || hook.deadline.isZero() || hook.deadline.compareTo(OKTA_WAITS) > 0) {
+            throw new InvalidSettingsException("HOOK_DEADLINE must be more than 0 and at most 3000ms: Okta waits 3 s.");
+        }
+        if (hook.maxBodyBytes < MIN_BODY || hook.maxBodyBytes > MAX_BODY) {
+            throw new InvalidSettingsException("HOOK_MAX_BODY must be between 1KB and 16MB (Okta's requests are about 1KB).");
+        }
+        if (!hook.path.startsWith("/")) {
+            throw new InvalidSettingsException("HOOK_PATH must start with '/', like /telephonyHook.");
+        }
+        return hook;
+    }
+
+    /** Without the secret: a record's default toString would print it. */
+    @Override
+    public String toString() {
+        return "HookSettings[authHeader=" + authHeader + ", path=" + path + ", defaultRegion=" + defaultRegion
+                + ", deadline=" + deadline + ", maxBodyBytes=" + maxBodyBytes + "]";
+    }
+}

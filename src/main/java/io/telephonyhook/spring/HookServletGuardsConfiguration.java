@@ -1,0 +1,69 @@
+package io.telephonyhook.spring;
+
+import jakarta.servlet.Filter;
+import org.apache.camel.CamelContext;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+
+import io.telephonyhook.TelephonyHook;
+import io.telephonyhook.http.ArrivalTimeFilter;
+import io.telephonyhook.http.AuthenticationGateFilter;
+import io.telephonyhook.http.BodySizeLimitFilter;
+import io.telephonyhook.http.StartupGateFilter;
+
+/**
+ * On a servlet web server, what stands in front of the hook's path (and only that path), in order: the arrival time
+ * (the deadline counts from it), 503 until the hook's routes are started (never a 404 during a start or a rolling
+ * deploy), the secret checked before any body is read, and the body limit enforced while the body arrives. The route
+ * does each check again, so they hold in any host; here they are cheap and early.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class HookServletGuardsConfiguration {
+
+    @Bean
+    FilterRegistrationBean<ArrivalTimeFilter> telephonyHookArrivalTime(TelephonyHook hook, Environment environment) {
+        return onHookPath(new ArrivalTimeFilter(), 0, hook, environment);
+    }
+
+    @Bean
+    FilterRegistrationBean<StartupGateFilter> telephonyHookStartupGate(TelephonyHook hook, CamelContext camel,
+                                                                       Environment environment) {
+        return onHookPath(new StartupGateFilter(camel), 1, hook, environment);
+    }
+
+    @Bean
+    FilterRegistrationBean<AuthenticationGateFilter> telephonyHookAuthenticationGate(TelephonyHook hook,
+                                                                                     Environment environment) {
+        return onHookPath(new AuthenticationGateFilter(hook.authenticator(), hook.metrics()), 2, hook, environment);
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> telephonyHookBodySizeLimit(TelephonyHook hook, Environment environment) {
+        return onHookPath(new BodySizeLimitFilter(hook.settings().maxBodyBytes(), hook.metrics()), 3, hook, environment);
+    }
+
+    private static <F extends Filter> FilterRegistrationBean<F> onHookPath(F filter, int position, TelephonyHook hook,
+                                                                           Environment environment) {
+        FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
+        registration.addUrlPatterns(hookPath(hook, environment));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + position);
+        return registration;
+    }
+
+    /** The hook's path on the server: the REST DSL's context path ({@code camel.rest.context-path}), then hook.path. */
+    static String hookPath(TelephonyHook hook, Environment environment) {
+        String context = environment.getProperty("camel.rest.context-path", "").strip();
+        if (context.endsWith("/")) {
+            context = context.substring(0, context.length() - 1);
+        }
+        if (!context.isEmpty() && !context.startsWith("/")) {
+            context = "/" + context;
+        }
+        return context + hook.settings().path();
+    }
+}

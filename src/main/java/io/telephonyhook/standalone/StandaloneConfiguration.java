@@ -1,0 +1,39 @@
+package io.telephonyhook.standalone;
+
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+import io.telephonyhook.TelephonyHook;
+import io.telephonyhook.simulator.SimulatorController;
+import io.telephonyhook.simulator.TwilioSimulator;
+import io.telephonyhook.spring.DemoModeCondition;
+
+/**
+ * What only the standalone application adds to the hook (which {@code TelephonyHookAutoConfiguration} sets up in any
+ * Camel Spring Boot application): Okta's JSON error object for every error the server answers itself (with
+ * {@link JsonErrorController}), and the demo's {@code GET /simulator/messages}. An application that embeds the hook keeps its own error pages.
+ */
+@Configuration(proxyBeanMethods = false)
+public class StandaloneConfiguration {
+
+    /** Errors Tomcat answers itself (a malformed request line or header) come out as Okta's JSON error object too. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonErrorsFromTomcat() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
+            }
+        });
+    }
+
+    /** Demo mode only; in live mode there is no simulator and the path is unknown (404). */
+    @Bean
+    @Conditional(DemoModeCondition.class)
+    SimulatorController simulatorController(TwilioSimulator simulator, TelephonyHook hook) {
+        return new SimulatorController(simulator, hook);
+    }
+}
