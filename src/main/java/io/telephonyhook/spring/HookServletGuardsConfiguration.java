@@ -2,7 +2,6 @@ package io.telephonyhook.spring;
 
 import jakarta.servlet.Filter;
 import org.apache.camel.CamelContext;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,13 +15,12 @@ import io.telephonyhook.http.BodySizeLimitFilter;
 import io.telephonyhook.http.StartupGateFilter;
 
 /**
- * On a servlet web server, what stands in front of the hook's path (and only that path), in order: the arrival time
+ * What stands in front of the hook's path (and only that path), in order: the arrival time
  * (the deadline counts from it), 503 until the hook's routes are started (never a 404 during a start or a rolling
  * deploy), the secret checked before any body is read, and the body limit enforced while the body arrives. The route
  * does each check again, so they hold in any host; here they are cheap and early.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class HookServletGuardsConfiguration {
 
     @Bean

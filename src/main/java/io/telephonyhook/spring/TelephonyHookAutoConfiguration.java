@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -36,14 +37,16 @@ import io.telephonyhook.simulator.TwilioSimulator;
 /**
  * The hook inside any Camel Spring Boot application, this project's own included: the hook's steps bound in Camel's
  * registry under the names its routes use, its routes loaded from {@code hook.routes} (whatever the application's own
- * {@code camel.main.routes-include-pattern}), and on a servlet web server the guards in front of its path
- * ({@link HookServletGuardsConfiguration}). {@code hook.enabled=false} (HOOK_ENABLED) turns all of it off.
+ * {@code camel.main.routes-include-pattern}), and the guards in front of its path ({@link HookServletGuardsConfiguration}).
+ * The hook is served by camel-platform-http on the application's servlet web server (Spring MVC), so an application
+ * without one gets nothing; {@code hook.enabled=false} (HOOK_ENABLED) turns it all off.
  *
  * <p>Settings are read with the keys and environment variables of the README's table, from the application's own
  * {@code Environment}. A bean of the application's with the name of one of the hook's steps takes that step's place.
  */
 @AutoConfiguration(after = CamelAutoConfiguration.class)
 @ConditionalOnProperty(name = "hook.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import(HookServletGuardsConfiguration.class)
 public class TelephonyHookAutoConfiguration {
 
