@@ -6,14 +6,18 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -21,14 +25,28 @@ import com.sun.net.httpserver.HttpServer;
 import io.telephonyhook.simulator.TwilioSimulator;
 
 /**
- * Twilio's REST API as the real Twilio SDK sees it: a real HTTP server on loopback. By default it accepts every
- * message and call like Twilio does (201 with a SID). A test scripts its replies (errors, slowness, a hang, a
- * dropped connection), per request if it likes, and reads every request it received and every SID it accepted.
+ * Twilio's REST API as the real Twilio SDK sees it: a real HTTP server on loopback, as strict as Twilio where a
+ * wrong hook would otherwise pass: it refuses wrong credentials (Basic, with the account SID or an API key SID and
+ * its secret: 401, Twilio error 20003), another account's path or an unknown resource (404, 20404), anything but a
+ * form POST (405 / 415), and a message or call without its required fields or over Twilio's limits (400 with
+ * Twilio's error code): {@code To}; {@code From} or {@code MessagingServiceSid}; {@code Body} of at most 1600
+ * characters; {@code Twiml} of at most 4000 characters, or {@code Url}; {@code ValidityPeriod} from 1 to 36000
+ * seconds. What it accepts it answers like Twilio (201 with a SID; {@code status} {@code accepted} when a Messaging
+ * Service sends, {@code queued} otherwise). A test scripts its replies to valid requests (errors, slowness, a hang, a
+ * dropped connection), and reads every request it received and every SID it accepted.
  */
 public final class TwilioStandIn {
 
     public static final String ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
     public static final String AUTH_TOKEN = "stand-in-token";
+    /** An API key of the account: its SID and secret authenticate instead of the account SID and token. */
+    public static final String API_KEY_SID = "SK0123456789abcdef0123456789abcdef";
+    public static final String API_KEY_SECRET = "stand-in-api-key-secret";
+
+    /** Twilio's generic code for a parameter out of range (the stand-in uses it where the exact code does not matter). */
+    private static final int INVALID_PARAMETER = 20001;
+    private static final Pattern RESOURCE = Pattern.compile("/2010-04-01/Accounts/([^/]+)/(Messages|Calls)\\.json");
+    private static final Set<String> CREDENTIALS = Set.of(basic(ACCOUNT_SID, AUTH_TOKEN), basic(API_KEY_SID, API_KEY_SECRET));
 
     /** What Twilio received, with the form fields decoded. */
     public record Received(String method, String path, String query, String authorization, Map<String, String> form) {
@@ -151,7 +169,10 @@ public final class TwilioStandIn {
                     exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst("Authorization"),
                     TwilioSimulator.formFields(body));
             received.add(request);
-            Reply reply = script.apply(request);
+            Reply reply = refusal(request, exchange.getRequestHeaders().getFirst("Content-Type"));
+            if (reply == null) {
+                reply = script.apply(request);
+            }
             if (reply.hangs()) {
                 await(releaseForThisRequest, Duration.ofSeconds(60));
                 return;
@@ -165,9 +186,11 @@ public final class TwilioStandIn {
                 String sid = (request.path().endsWith("/Calls.json") ? "CA" : "SM")
                         + UUID.randomUUID().toString().replace("-", "");
                 accepted.add(new Accepted(sid, request.field("To")));
+                String status = request.field("MessagingServiceSid") != null && request.field("From") == null
+                        ? "accepted" : "queued";
                 json = reply.body() != null ? reply.body() : """
-                        {"sid": "%s", "account_sid": "%s", "status": "queued", "to": "%s"}"""
-                        .formatted(sid, ACCOUNT_SID, request.field("To"));
+                        {"sid": "%s", "account_sid": "%s", "status": "%s", "to": "%s"}"""
+                        .formatted(sid, ACCOUNT_SID, status, request.field("To"));
             } else {
                 json = """
                         {"code": %d, "message": "Stand-in error %d", "more_info": "https://www.twilio.com/docs/errors/%d",
@@ -181,6 +204,72 @@ public final class TwilioStandIn {
         } catch (IOException clientWentAway) {
             // the hook gave up waiting (its deadline); nothing to answer
         }
+    }
+
+    /** Twilio's answer to a request it refuses whatever the script says; null when Twilio would take it. */
+    private static Reply refusal(Received request, String contentType) {
+        Matcher resource = RESOURCE.matcher(request.path());
+        if (!resource.matches()) {
+            return Reply.error(404, 20404);
+        }
+        if (!CREDENTIALS.contains(request.authorization())) {
+            return Reply.error(401, 20003);
+        }
+        if (!resource.group(1).equals(ACCOUNT_SID)) {
+            return Reply.error(404, 20404); // an account these credentials do not own
+        }
+        if (!"POST".equals(request.method())) {
+            return Reply.error(405, 20004);
+        }
+        if (contentType == null || !contentType.startsWith("application/x-www-form-urlencoded")) {
+            return Reply.error(415, 20001);
+        }
+        if (blank(request.field("To"))) {
+            return Reply.error(400, resource.group(2).equals("Calls") ? 21201 : 21604);
+        }
+        return resource.group(2).equals("Calls") ? callRefusal(request) : messageRefusal(request);
+    }
+
+    private static Reply messageRefusal(Received request) {
+        if (blank(request.field("From")) && blank(request.field("MessagingServiceSid"))) {
+            return Reply.error(400, 21603);
+        }
+        String body = request.field("Body");
+        if (blank(body)) {
+            return Reply.error(400, 21602);
+        }
+        if (body.length() > 1600) {
+            return Reply.error(400, 21617);
+        }
+        String validity = request.field("ValidityPeriod");
+        if (validity != null && !(validity.matches("[0-9]{1,5}") && Integer.parseInt(validity) >= 1
+                && Integer.parseInt(validity) <= 36_000)) {
+            return Reply.error(400, INVALID_PARAMETER);
+        }
+        return null;
+    }
+
+    private static Reply callRefusal(Received request) {
+        if (blank(request.field("From"))) {
+            return Reply.error(400, 21213);
+        }
+        String twiml = request.field("Twiml");
+        if (blank(twiml) && blank(request.field("Url")) && blank(request.field("ApplicationSid"))) {
+            return Reply.error(400, 21205);
+        }
+        if (twiml != null && twiml.length() > 4000) {
+            return Reply.error(400, INVALID_PARAMETER);
+        }
+        return null;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /** The Authorization header of HTTP Basic for these credentials. */
+    public static String basic(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private static void await(CountDownLatch latch, Duration atMost) {

@@ -23,6 +23,7 @@ class MessagingServiceAndTwimlUrlTest extends HookTestSupport {
         Answer answer = okta.post(OktaRequest.sms());
 
         assertThat(answer.actionStatus()).isEqualTo("SUCCESSFUL");
+        assertThat(answer.metadata()).as("Twilio's word for a message a Messaging Service took").isEqualTo("twilioStatus=accepted");
         Received sms = twilio.received().get(0);
         assertThat(sms.field("MessagingServiceSid")).isEqualTo("MG0123456789abcdef0123456789abcdef");
         assertThat(sms.form()).doesNotContainKey("From");
