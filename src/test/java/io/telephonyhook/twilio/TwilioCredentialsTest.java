@@ -2,19 +2,15 @@ package io.telephonyhook.twilio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.resilience4j.ResilienceProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
-import io.telephonyhook.TelephonyHookApplication;
-import io.telephonyhook.support.OktaClient;
+import io.telephonyhook.support.LiveHook;
 import io.telephonyhook.support.OktaClient.Answer;
 import io.telephonyhook.support.OktaRequest;
 import io.telephonyhook.support.TwilioStandIn;
@@ -82,23 +78,12 @@ class TwilioCredentialsTest {
     }
 
     /** Starts the hook in live mode against the stand-in with these settings changed, sends one SMS, stops it. */
-    private static Answer sendWith(Map<String, String> changed, java.util.function.Consumer<CamelContext> inspect) {
+    private static Answer sendWith(Map<String, String> changed, Consumer<CamelContext> inspect) {
         twilio.reset();
-        Map<String, String> settings = new HashMap<>(Map.of(
-                "server.port", "0",
-                "management.server.port", "0",
-                "twilio.account-sid", TwilioStandIn.ACCOUNT_SID,
-                "twilio.auth-token", TwilioStandIn.AUTH_TOKEN,
-                "twilio.api-url", twilio.url().toString(),
-                "twilio.from-number", "+15017122661",
-                "okta.hook.auth.secret", OktaClient.SECRET));
-        settings.putAll(changed);
-        String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        try (ConfigurableApplicationContext hook = new SpringApplicationBuilder(TelephonyHookApplication.class).run(args)) {
-            int port = ((ServletWebServerApplicationContext) hook).getWebServer().getPort();
-            Answer answer = new OktaClient(port).post(OktaRequest.sms());
+        try (LiveHook hook = LiveHook.start(twilio, changed)) {
+            Answer answer = hook.okta().post(OktaRequest.sms());
             if (inspect != null) {
-                inspect.accept(hook.getBean(CamelContext.class));
+                inspect.accept(hook.bean(CamelContext.class));
             }
             return answer;
         }
