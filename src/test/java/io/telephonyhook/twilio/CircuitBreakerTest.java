@@ -8,6 +8,8 @@ import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.test.context.TestPropertySource;
 
 import io.telephonyhook.support.HookTestSupport;
@@ -23,7 +25,7 @@ import io.telephonyhook.support.TwilioStandIn;
 @TestPropertySource(properties = "hook.breaker.open-seconds=1")
 class CircuitBreakerTest extends HookTestSupport {
 
-    private static final int MINIMUM_NUMBER_OF_CALLS = 10; // application.yaml
+    private static final int MINIMUM_NUMBER_OF_CALLS = 10; // routes/twilio-delivery.camel.yaml
 
     @Test
     void opensOnServerErrorsAnswersFastWhileOpenAndRecovers() throws Exception {
@@ -45,11 +47,11 @@ class CircuitBreakerTest extends HookTestSupport {
             millis.add(answer.took().toMillis());
         }
         Collections.sort(millis);
-        // Round trips measured by a client in the same JVM on a small machine: the typical one must be fast, and
-        // none may be slow enough to suggest Twilio was tried.
-        assertThat(millis.get(millis.size() / 2)).as("median ms, of %s", millis).isLessThan(20);
-        assertThat(millis.get(millis.size() - 1)).as("slowest ms").isLessThan(200);
+        // Twilio is not tried (the stand-in sees nothing), and the answers come at once: the margins are from Okta's
+        // 3 s and the hook's deadline, not from this machine's speed, so a loaded CI machine does not fail them.
         assertThat(twilio.received()).hasSize(requestsWhenOpened);
+        assertThat(millis.get(millis.size() / 2)).as("median ms, of %s", millis).isLessThan(250);
+        assertThat(millis.get(millis.size() - 1)).as("slowest ms").isLessThan(1000);
 
         twilio.reset(); // Twilio is healthy again
         Instant giveUp = Instant.now().plusSeconds(5);
@@ -77,6 +79,18 @@ class CircuitBreakerTest extends HookTestSupport {
         }
         assertThat(state("telephony-hook-twilio-voice")).isEqualTo("OPEN");
         assertThat(okta.post(OktaRequest.voice()).metadata()).isEqualTo("reason=circuit-open");
+    }
+
+    /** Rate limiting and our credentials, account or API URL being wrong are outages for every user: they open it. */
+    @ParameterizedTest
+    @CsvSource({"429, 20429", "401, 20003", "403, 20005", "404, 20404"})
+    void providerFaultsOpenIt(int status, int twilioCode) {
+        twilio.failWith(status, twilioCode);
+        for (int call = 0; call < MINIMUM_NUMBER_OF_CALLS; call++) {
+            assertThat(okta.post(OktaRequest.sms()).metadata()).startsWith("reason=twilio-unavailable");
+        }
+        assertThat(state("telephony-hook-twilio-sms")).isEqualTo("OPEN");
+        assertThat(okta.post(OktaRequest.sms()).metadata()).isEqualTo("reason=circuit-open");
     }
 
     @Test
