@@ -65,6 +65,7 @@ class HostileInputTest extends HookTestSupport {
         Answer answer = okta.post(OktaRequest.sms().template("482913 " + "x".repeat(60 * 1024)));
 
         assertThat(answer.actionStatus()).isEqualTo("SUCCESSFUL");
+        assertThat(twilio.received().get(0).path()).endsWith("/Messages.json");
         assertThat(twilio.received().get(0).field("Body")).isEqualTo("Your verification code is 482913");
     }
 
@@ -128,6 +129,7 @@ class HostileInputTest extends HookTestSupport {
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.actionStatus()).isEqualTo("SUCCESSFUL");
+        assertThat(twilio.received().get(0).path()).endsWith("/Messages.json");
         assertThat(twilio.received().get(0).field("Body")).isEqualTo("Votre code: 482913 ✓[31m");
         String logs = output.getAll();
         assertThat(logs).doesNotContain("forged line").doesNotContain("\nFORGED").doesNotContain("\u001b");
@@ -136,15 +138,19 @@ class HostileInputTest extends HookTestSupport {
 
     /** The channel is read by its ASCII letters; anything else around them is ignored, and no letters is unknown. */
     @ParameterizedTest
-    @CsvSource({"'SMS\u0000', SUCCESSFUL", "sms✓, SUCCESSFUL", "'\u202eSMS', SUCCESSFUL", "'voice\ncall', SUCCESSFUL",
-            "ＳＭＳ, FAILED", "'\u0000', FAILED", "☎, FAILED"})
-    void oddChannelSpellingsAreReadOrRefusedButNeverBreakTheCall(String deliveryChannel, String status) {
+    @CsvSource({"'SMS\u0000', SUCCESSFUL, Messages", "sms✓, SUCCESSFUL, Messages", "'\u202eSMS', SUCCESSFUL, Messages",
+            "'voice\ncall', SUCCESSFUL, Calls", "ＳＭＳ, FAILED, ", "'\u0000', FAILED, ", "☎, FAILED, "})
+    void oddChannelSpellingsAreReadOrRefusedButNeverBreakTheCall(String deliveryChannel, String status, String resource) {
         Answer answer = okta.post(OktaRequest.sms().channel(deliveryChannel));
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.actionStatus()).isEqualTo(status);
         if (status.equals("FAILED")) {
             assertThat(answer.metadata()).isEqualTo("reason=unknown-channel");
+            assertThat(twilio.received()).isEmpty();
+        } else {
+            assertThat(twilio.received()).as("sent on the channel the spelling names").singleElement()
+                    .satisfies(request -> assertThat(request.path()).endsWith("/" + resource + ".json"));
         }
     }
 

@@ -73,6 +73,9 @@ class HttpErrorsTest extends HookTestSupport {
                 .POST(HttpRequest.BodyPublishers.ofString(OktaRequest.sms().json())));
 
         assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"status\":\"SUCCESSFUL\"");
+        assertThat(twilio.received()).singleElement()
+                .satisfies(sms -> assertThat(sms.field("Body")).contains(OktaRequest.OTP));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

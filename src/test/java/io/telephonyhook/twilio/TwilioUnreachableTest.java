@@ -8,7 +8,9 @@ import java.net.ServerSocket;
 import java.time.Duration;
 
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -25,6 +27,9 @@ class TwilioUnreachableTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MeterRegistry meters;
 
     @DynamicPropertySource
     static void twilioWhereNothingListens(DynamicPropertyRegistry properties) {
@@ -43,6 +48,9 @@ class TwilioUnreachableTest {
         assertThat(answer.actionStatus()).isEqualTo("FAILED");
         assertThat(answer.metadata()).isEqualTo("reason=twilio-unavailable");
         assertThat(answer.took()).isLessThan(Duration.ofSeconds(1));
+        // every attempt is timed with its result: nothing listens, so nothing else can count them
+        assertThat(meters.get("telephony.hook.twilio.request.duration").tags("channel", "sms", "result", "not_sent")
+                .timer().count()).as("attempts that could not connect: the first and exactly one retry").isEqualTo(2);
     }
 
     private static int closedPort() {
