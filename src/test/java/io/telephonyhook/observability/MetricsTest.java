@@ -143,4 +143,24 @@ class MetricsTest extends HookTestSupport {
         assertThat(prometheus.value("camel_exchanges_total", Map.of("routeId", "telephony-hook"))).isPositive();
         assertThat(prometheus.value("camel_exchanges_total", Map.of("routeId", "telephony-hook-sms"))).isPositive();
     }
+
+    /** A caller cannot grow the series without bound: 50 distinct Twilio error codes as sent, the rest as "other". */
+    @Test
+    void twilioErrorCodesAreCappedAtFiftyDistinctValues() {
+        for (int code = 0; code < 60; code++) {
+            int twilioCode = 61000 + code;
+            twilio.failWith(400, twilioCode);
+            assertThat(okta.post(OktaRequest.sms()).metadata()).contains("twilioError=" + twilioCode);
+        }
+
+        java.util.Set<String> codes = new java.util.TreeSet<>();
+        java.util.regex.Matcher series = java.util.regex.Pattern
+                .compile("telephony_hook_twilio_errors_total\\{[^}]*code=\"([^\"]+)\"").matcher(prometheus.scrape());
+        while (series.find()) {
+            codes.add(series.group(1));
+        }
+        assertThat(codes).contains("other").hasSize(51); // 50 codes (these and other tests' in this context) + other
+        assertThat(prometheus.value("telephony_hook_twilio_errors_total", Map.of("channel", "sms", "code", "other")))
+                .isGreaterThanOrEqualTo(10);
+    }
 }
