@@ -19,6 +19,7 @@ public final class RawHttp implements AutoCloseable {
     private final Socket socket;
     private final OutputStream out;
     private final InputStream in;
+    private boolean closedByServer;
 
     public RawHttp(int port) throws IOException {
         socket = new Socket(InetAddress.getLoopbackAddress(), port);
@@ -42,13 +43,21 @@ public final class RawHttp implements AutoCloseable {
             for (int read; (read = in.read(buffer)) != -1; ) {
                 response.write(buffer, 0, read);
                 if (completeResponse(response.toString(StandardCharsets.UTF_8))) {
-                    break;
+                    return response.toString(StandardCharsets.UTF_8);
                 }
             }
+            closedByServer = true;
         } catch (SocketTimeoutException enough) {
             // return what arrived
+        } catch (java.net.SocketException reset) {
+            closedByServer = true;
         }
         return response.toString(StandardCharsets.UTF_8);
+    }
+
+    /** True when the last {@link #readResponse} ended because the server closed the connection. */
+    public boolean closedByServer() {
+        return closedByServer;
     }
 
     /** Headers in, and as much body as Content-Length announced (or a final chunk). */
