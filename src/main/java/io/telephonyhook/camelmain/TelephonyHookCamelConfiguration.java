@@ -101,7 +101,7 @@ public class TelephonyHookCamelConfiguration implements CamelConfiguration {
 
         @Override
         public void onCamelContextStarted(CamelContext camel, boolean alreadyStarted) {
-            // nothing until the whole application is up: the banner is the last thing an operator should miss
+            // nothing yet: the banner waits for the whole application, so it ends the start-up log where it is seen
         }
 
         @Override
