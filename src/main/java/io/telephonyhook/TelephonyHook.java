@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import com.twilio.http.TwilioRestClient;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.spi.Registry;
 
 import io.telephonyhook.auth.HookAuthenticator;
 import io.telephonyhook.config.HookMode;
@@ -96,6 +97,18 @@ public final class TelephonyHook {
     /** The steps by the names the YAML routes use ({@code ref: hookAuthenticator}, ...). */
     public Map<String, Object> routeBeans() {
         return Collections.unmodifiableMap(routeBeans);
+    }
+
+    /**
+     * Binds {@link #routeBeans()} in a host's Camel registry, each unless the host already has a bean of that name
+     * (the host's own step then takes the hook's place).
+     */
+    public void bindRouteBeans(Registry registry) {
+        routeBeans.forEach((name, bean) -> {
+            if (registry.lookupByName(name) == null) {
+                registry.bind(name, bean);
+            }
+        });
     }
 
     /** A Twilio client for camel-twilio's component, which needs one to start. */

@@ -3,7 +3,6 @@ package io.telephonyhook.spring;
 import java.util.Collection;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.spi.Registry;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.camel.support.PluginHelper;
@@ -31,12 +30,7 @@ class HookRoutesInstaller implements CamelContextConfiguration {
 
     @Override
     public void beforeApplicationStart(CamelContext camel) {
-        Registry registry = camel.getRegistry();
-        hook.routeBeans().forEach((name, bean) -> {
-            if (registry.lookupByName(name) == null) {
-                registry.bind(name, bean);
-            }
-        });
+        hook.bindRouteBeans(camel.getRegistry());
         try {
             Collection<Resource> files = PluginHelper.getPackageScanResourceResolver(camel).findResources(routes);
             if (files.isEmpty()) {

@@ -1,0 +1,123 @@
+package io.telephonyhook.camelmain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.MainConfigurationProperties;
+import org.apache.camel.test.AvailablePortFinder;
+import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.apache.camel.test.main.junit5.Configure;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import io.telephonyhook.support.OktaClient;
+import io.telephonyhook.support.OktaClient.Answer;
+import io.telephonyhook.support.OktaRequest;
+import io.telephonyhook.support.TwilioStandIn;
+import io.telephonyhook.support.TwilioStandIn.Received;
+
+/**
+ * The same routes the jar ships, under plain camel-main (the runtime Camel JBang uses) instead of Spring Boot: the
+ * hook's {@link TelephonyHookCamelConfiguration} named the way an application names it, the routes by
+ * {@code camel.main.routes-include-pattern}, served by camel-platform-http-main's Vert.x server on a port of its own,
+ * in live mode against {@link TwilioStandIn}. Okta's side is real HTTP.
+ */
+@CamelMainTest(properties = {
+        "camel.main.configuration-classes=io.telephonyhook.camelmain.TelephonyHookCamelConfiguration",
+        "camel.main.routes-include-pattern=classpath:telephony-hook/routes/*.camel.yaml",
+        "twilio.account-sid=" + TwilioStandIn.ACCOUNT_SID,
+        "twilio.auth-token=" + TwilioStandIn.AUTH_TOKEN,
+        "twilio.from-number=+15017122661",
+        "okta.hook.auth.secret=" + OktaClient.SECRET,
+        // small, so the 413 test's body stays small; camel.server.maxBodySize is left unset, so Vert.x takes any
+        // body and the route's own limit is what answers
+        "hook.max-body=4KB"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS) // one Camel and one HTTP server for the class
+class CamelMainHostTest {
+
+    private static final TwilioStandIn twilio = TwilioStandIn.start();
+
+    private final int port = AvailablePortFinder.getNextAvailable();
+    private final OktaClient okta = new OktaClient(port);
+
+    @Configure
+    void servedOnAFreePortAgainstTheStandIn(MainConfigurationProperties main) {
+        main.httpServer().withEnabled(true).withPort(port);
+        // the stand-in's address is known only now; added before the hook's configuration class, which reads it
+        main.addConfiguration(new CamelConfiguration() {
+            @Override
+            public void configure(CamelContext camel) {
+                camel.getPropertiesComponent().addOverrideProperty("twilio.api-url", twilio.url().toString());
+            }
+        });
+    }
+
+    @BeforeEach
+    void freshStandIn() {
+        twilio.reset();
+    }
+
+    @Test
+    void anSmsIsSentThroughTwilioAndOktaGetsItsSid() {
+        Answer answer = okta.post(OktaRequest.sms());
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.raw().headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(answer.actionStatus()).isEqualTo("SUCCESSFUL");
+        assertThat(twilio.acceptedSids()).singleElement()
+                .satisfies(sid -> assertThat(answer.action().path("transactionId").asText()).isEqualTo(sid))
+                .satisfies(sid -> assertThat(sid).startsWith("SM"));
+        Received sms = twilio.received().get(0);
+        assertThat(sms.path()).isEqualTo("/2010-04-01/Accounts/" + TwilioStandIn.ACCOUNT_SID + "/Messages.json");
+        assertThat(sms.field("To")).isEqualTo("+14155552671");
+        assertThat(sms.field("From")).isEqualTo("+15017122661");
+        assertThat(sms.field("Body")).isEqualTo("Your verification code is 482913");
+    }
+
+    @Test
+    void aVoiceCallIsPlacedThroughTwilioAndOktaGetsItsSid() {
+        Answer answer = okta.post(OktaRequest.voice());
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.actionStatus()).isEqualTo("SUCCESSFUL");
+        assertThat(twilio.acceptedSids()).singleElement()
+                .satisfies(sid -> assertThat(answer.action().path("transactionId").asText()).isEqualTo(sid))
+                .satisfies(sid -> assertThat(sid).startsWith("CA"));
+        Received call = twilio.received().get(0);
+        assertThat(call.path()).endsWith("/Calls.json");
+        assertThat(call.field("To")).isEqualTo("+14155552671");
+        assertThat(call.field("Twiml").split("4\\. 8\\. 2\\. 9\\. 1\\. 3\\.", -1)).hasSize(3); // said twice
+    }
+
+    @Test
+    void noSecretIs401WithOktasErrorAndNothingIsSent() {
+        Answer answer = okta.post(OktaRequest.sms().json(), null, null);
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.raw().headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(answer.json().at("/error/errorSummary").asText()).isEqualTo("Unauthorized");
+        assertThat(twilio.received()).isEmpty();
+    }
+
+    @Test
+    void noMessageProfileIs400WithOktasError() {
+        Answer answer = okta.post(OktaRequest.sms().withoutMessageProfile());
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().at("/error/errorSummary").asText()).isEqualTo("Invalid telephony hook request");
+        assertThat(answer.json().at("/error/errorCauses/0/location").asText()).isEqualTo("data.messageProfile");
+        assertThat(twilio.received()).isEmpty();
+    }
+
+    @Test
+    void aBodyOverTheHooksLimitIs413WithOktasErrorFromTheRoute() {
+        Answer answer = okta.post(OktaRequest.sms().template("482913 " + "x".repeat(5 * 1024)));
+
+        assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.raw().headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(answer.json().at("/error/errorSummary").asText()).isEqualTo("Payload too large");
+        assertThat(twilio.received()).isEmpty();
+    }
+}
