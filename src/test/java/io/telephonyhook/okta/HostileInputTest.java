@@ -179,7 +179,9 @@ class HostileInputTest extends HookTestSupport {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
 
             assertThat(response).startsWith("HTTP/1.1 200").contains("reason=deadline");
-            assertThat(took).isBetween(Duration.ofMillis(2300), Duration.ofMillis(2700));
+            // At the deadline counted from arrival (2.5 s, less the 100 ms kept to answer), so inside Okta's 3 s; counted
+            // from the body's end it would come at 3.5 s.
+            assertThat(took).isBetween(Duration.ofMillis(2300), Duration.ofMillis(3000));
         }
     }
 
