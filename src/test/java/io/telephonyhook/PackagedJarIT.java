@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,8 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -26,14 +23,15 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.telephonyhook.support.JarProcess;
 import io.telephonyhook.support.LeakedForms;
 import io.telephonyhook.support.OktaClient;
 import io.telephonyhook.support.OktaClient.Answer;
 import io.telephonyhook.support.OktaRequest;
+import io.telephonyhook.support.OktaShape;
 import io.telephonyhook.support.TwilioStandIn;
 import io.telephonyhook.support.TwilioStandIn.Received;
 
@@ -47,22 +45,15 @@ class PackagedJarIT {
     private static final Path JAR = Path.of(System.getProperty("hook.jar", "target/hook.jar")).toAbsolutePath();
 
     private final TwilioStandIn twilio = TwilioStandIn.start();
-    private Process hook;
-    private Path log;
+    private JarProcess hook;
 
     @TempDir
     Path elsewhere;
 
-    @BeforeEach
-    void jarExists() {
-        assertThat(JAR).as("the packaged jar (run 'mvnw verify')").exists();
-    }
-
     @AfterEach
     void stopHook() throws Exception {
         if (hook != null) {
-            hook.destroy();
-            hook.waitFor();
+            hook.close();
         }
     }
 
@@ -72,7 +63,7 @@ class PackagedJarIT {
 
         Answer sms = okta.post(OktaRequest.example("sms-pre-enrollment.json")
                 .phone("+14155552671").expiresIn(Duration.ofMinutes(5)));
-        assertExactOktaShape(sms, "SUCCESSFUL", "SM");
+        OktaShape.assertCommand(sms, "SUCCESSFUL", "SM");
         Received message = twilio.received().get(0);
         assertThat(message.path()).isEqualTo("/2010-04-01/Accounts/" + TwilioStandIn.ACCOUNT_SID + "/Messages.json");
         assertThat(message.field("To")).isEqualTo("+14155552671");
@@ -82,7 +73,7 @@ class PackagedJarIT {
 
         Answer voice = okta.post(OktaRequest.example("voice-mfa-verification.json")
                 .phone("+14155552671").expiresIn(Duration.ofMinutes(5)));
-        assertExactOktaShape(voice, "SUCCESSFUL", "CA");
+        OktaShape.assertCommand(voice, "SUCCESSFUL", "CA");
         Received call = twilio.received().get(1);
         assertThat(call.path()).endsWith("/Calls.json");
         assertThat(call.field("To")).isEqualTo("+14155552671");
@@ -90,11 +81,11 @@ class PackagedJarIT {
         assertThat(call.field("Twiml")).contains("<Say language=\"en-US\">").contains("4. 8. 2. 9. 1. 3.");
 
         Answer preview = okta.post(OktaRequest.example("sms-pre-enrollment.json"));
-        assertExactOktaShape(preview, "FAILED", null);
+        OktaShape.assertCommand(preview, "FAILED", null);
         assertThat(preview.metadata()).isEqualTo("reason=invalid-number");
         assertThat(twilio.received()).hasSize(2);
 
-        String hookLog = Files.readString(log);
+        String hookLog = hook.logText();
         assertThat(hookLog).contains("to=+1******2671").doesNotContain("482913").doesNotContain("11111")
                 .doesNotContain("4155552671").doesNotContain(OktaClient.SECRET);
     }
@@ -108,7 +99,7 @@ class PackagedJarIT {
                 Files.writeString(routes.resolve(route.getFileName()), yaml);
             }
         }
-        int managementPort = freePort();
+        int managementPort = JarProcess.freePort();
         OktaClient okta = start(Map.of(
                 "HOOK_ROUTES", "file:" + routes + "/*.camel.yaml",
                 "OKTA_HOOK_AUTH_HEADER", "X-Okta-Hook-Secret",
@@ -125,7 +116,7 @@ class PackagedJarIT {
         assertThat(secretInTheDefaultHeader.status()).isEqualTo(401);
 
         // LOG_FORMAT=json: one JSON object a line, the call's fields as fields of their own
-        JsonNode callLine = Files.readAllLines(log).stream().filter(line -> line.contains("eventId=json-logged"))
+        JsonNode callLine = Files.readAllLines(hook.log()).stream().filter(line -> line.contains("eventId=json-logged"))
                 .map(PackagedJarIT::json).findFirst().orElseThrow();
         assertThat(callLine.path("eventId").asText()).isEqualTo("json-logged");
         assertThat(callLine.path("status").asText()).isEqualTo("SUCCESSFUL");
@@ -171,7 +162,7 @@ class PackagedJarIT {
         okta.post(OktaRequest.sms().otp(otp).json().replace("\"data\"", "\"nope\""), "Authorization", OktaClient.SECRET);
         okta.post(OktaRequest.sms().otp(otp).json(), "Authorization", "Basic wrong");
 
-        String hookLog = Files.readString(log);
+        String hookLog = hook.logText();
         assertThat(hookLog).contains(" TRACE ").contains(" DEBUG ").contains("eventId=trace-outage");
         assertThat(hookLog).doesNotContain(LeakedForms.all(otp));
         assertThat(hookLog).doesNotContain(OktaRequest.PHONE).doesNotContain("4155552671");
@@ -189,7 +180,7 @@ class PackagedJarIT {
         while (twilio.received().isEmpty() && Instant.now().isBefore(giveUp)) {
             Thread.sleep(10);
         }
-        hook.destroy(); // SIGTERM
+        hook.process().destroy(); // SIGTERM
         // Shutdown starts by closing the listening socket; how soon that is depends on the machine's load, so wait
         // for it (while the call in flight is still being served) rather than guess a time.
         Instant closedBy = Instant.now().plusSeconds(5);
@@ -208,7 +199,7 @@ class PackagedJarIT {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.actionStatus()).isEqualTo("SUCCESSFUL");
         assertThat(twilio.received()).hasSize(1);
-        assertThat(hook.waitFor(15, TimeUnit.SECONDS)).as("the hook exits after draining").isTrue();
+        assertThat(hook.process().waitFor(15, TimeUnit.SECONDS)).as("the hook exits after draining").isTrue();
     }
 
     private static boolean listening(int port) {
@@ -224,78 +215,10 @@ class PackagedJarIT {
     }
 
     private OktaClient start(Map<String, String> extraEnvironment) throws Exception {
-        int port = freePort();
-        log = elsewhere.resolve("hook.log");
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString())
-                .directory(elsewhere.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.put("PORT", String.valueOf(port));
-        env.put("MANAGEMENT_PORT", String.valueOf(freePort()));
-        env.put("TWILIO_ACCOUNT_SID", TwilioStandIn.ACCOUNT_SID);
-        env.put("TWILIO_AUTH_TOKEN", TwilioStandIn.AUTH_TOKEN);
-        env.put("TWILIO_API_URL", twilio.url().toString());
-        env.put("TWILIO_FROM_NUMBER", "+15017122661");
-        env.put("OKTA_HOOK_AUTH_SECRET", OktaClient.SECRET);
+        Map<String, String> env = JarProcess.hookEnvironment(twilio);
+        env.put("MANAGEMENT_PORT", String.valueOf(JarProcess.freePort()));
         env.putAll(extraEnvironment);
-        hook = builder.start();
-        awaitListening(port);
-        return new OktaClient(port);
-    }
-
-    private void awaitListening(int port) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            assertThat(hook.isAlive()).as("the hook exited early:%n%s", Files.readString(log)).isTrue();
-            if (Files.readString(log).contains("Started TelephonyHookApplication")) {
-                try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                    return;
-                } catch (IOException notYet) {
-                    // the log line comes a moment before the socket may accept
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the hook did not start within 60 s:\n" + Files.readString(log));
-    }
-
-    /** Exactly {"commands":[{"type":…,"value":[{"status","provider","transactionId"?,"transactionMetadata"}]}]}. */
-    private static void assertExactOktaShape(Answer answer, String status, String sidPrefix) {
-        assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.raw().headers().firstValue("Content-Type")).hasValue("application/json");
-        assertThat(fieldNames(answer.json())).containsExactly("commands");
-        JsonNode commands = answer.json().get("commands");
-        assertThat(commands.isArray()).isTrue();
-        assertThat(commands).hasSize(1);
-        assertThat(fieldNames(commands.get(0))).containsExactly("type", "value");
-        assertThat(commands.get(0).get("type").asText()).isEqualTo("com.okta.telephony.action");
-        JsonNode value = commands.get(0).get("value");
-        assertThat(value.isArray()).isTrue();
-        assertThat(value).hasSize(1);
-        JsonNode action = value.get(0);
-        assertThat(action.get("status").asText()).isEqualTo(status);
-        assertThat(action.get("provider").asText()).isEqualTo("TWILIO");
-        assertThat(action.get("transactionMetadata").isTextual()).isTrue();
-        if (sidPrefix != null) {
-            assertThat(fieldNames(action)).containsExactly("status", "provider", "transactionId", "transactionMetadata");
-            assertThat(action.get("transactionId").asText()).startsWith(sidPrefix);
-        } else {
-            assertThat(fieldNames(action)).containsExactly("status", "provider", "transactionMetadata");
-        }
-    }
-
-    private static List<String> fieldNames(JsonNode node) {
-        Iterator<String> names = node.fieldNames();
-        List<String> list = new java.util.ArrayList<>();
-        names.forEachRemaining(list::add);
-        return list;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+        hook = JarProcess.start(JAR, elsewhere, env, "Started TelephonyHookApplication");
+        return new OktaClient(hook.port());
     }
 }

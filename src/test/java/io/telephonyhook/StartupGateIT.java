@@ -2,20 +2,17 @@ package io.telephonyhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.telephonyhook.support.JarProcess;
 import io.telephonyhook.support.OktaClient;
 import io.telephonyhook.support.OktaRequest;
 import io.telephonyhook.support.TwilioStandIn;
@@ -37,7 +35,7 @@ class StartupGateIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TwilioStandIn twilio = TwilioStandIn.start();
-    private Process hook;
+    private JarProcess hook;
 
     @TempDir
     Path elsewhere;
@@ -45,30 +43,18 @@ class StartupGateIT {
     @AfterEach
     void stopHook() throws Exception {
         if (hook != null) {
-            hook.destroy();
-            hook.waitFor();
+            hook.close();
         }
     }
 
     @Test
     void fromThePortOpeningToTheFirstCodeNoCallIsAnswered404() throws Exception {
-        int port = freePort();
-        Path log = elsewhere.resolve("hook.log");
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString())
-                .directory(elsewhere.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(java.util.Map.of(
-                "PORT", String.valueOf(port),
-                "MANAGEMENT_PORT", String.valueOf(freePort()),
-                "TWILIO_ACCOUNT_SID", TwilioStandIn.ACCOUNT_SID,
-                "TWILIO_AUTH_TOKEN", TwilioStandIn.AUTH_TOKEN,
-                "TWILIO_API_URL", twilio.url().toString(),
-                "TWILIO_FROM_NUMBER", "+15017122661",
-                "OKTA_HOOK_AUTH_SECRET", OktaClient.SECRET));
-        hook = builder.start();
+        Map<String, String> environment = JarProcess.hookEnvironment(twilio);
+        environment.put("MANAGEMENT_PORT", String.valueOf(JarProcess.freePort()));
+        hook = JarProcess.launch(JAR, elsewhere, environment);
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest call = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/telephonyHook"))
+        HttpRequest call = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hook.port() + "/telephonyHook"))
                 .timeout(Duration.ofSeconds(5))
                 .header("Content-Type", "application/json").header("Authorization", OktaClient.SECRET)
                 .POST(HttpRequest.BodyPublishers.ofString(OktaRequest.sms().json())).build();
@@ -76,8 +62,8 @@ class StartupGateIT {
         int refusedConnections = 0;
         Instant giveUp = Instant.now().plusSeconds(90);
         while (true) {
-            assertThat(hook.isAlive()).as("the hook exited:%n%s", Files.readString(log)).isTrue();
-            assertThat(Instant.now()).as("no SUCCESSFUL within 90 s:%n%s", Files.readString(log)).isBefore(giveUp);
+            assertThat(hook.process().isAlive()).as("the hook exited:%n%s", hook.logText()).isTrue();
+            assertThat(Instant.now()).as("no SUCCESSFUL within 90 s:%n%s", hook.logText()).isBefore(giveUp);
             HttpResponse<String> answer;
             try {
                 answer = http.send(call, HttpResponse.BodyHandlers.ofString());
@@ -100,11 +86,5 @@ class StartupGateIT {
         assertThat(twilio.received()).as("nothing is sent while the hook answers 503").hasSize(1);
         System.out.printf("start-up: %d connections refused, then %d answers 503, then SUCCESSFUL%n",
                 refusedConnections, beforeTheFirstCode.size());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

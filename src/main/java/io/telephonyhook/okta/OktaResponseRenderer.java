@@ -1,14 +1,23 @@
 package io.telephonyhook.okta;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 
 import io.telephonyhook.delivery.DeliveryOutcome;
 
-/** Makes every answer Okta gets, in the exact shapes Okta documents; the route writes them as JSON. */
+/** Makes every answer Okta gets, in the exact shapes Okta documents, and writes it as JSON. */
 public class OktaResponseRenderer {
 
     static final String PROVIDER = "TWILIO";
+
+    /**
+     * The hook's own mapper, not a Camel data format: an application's {@code camel.dataformat.jackson.*} settings
+     * (its ObjectMapper with {@code auto-discover-object-mapper}, a naming strategy, pretty printing) apply to every
+     * Jackson data format in its Camel context, and would rename or reshape the fields Okta reads.
+     */
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** HTTP 200: the command saying whether the code went out. */
     public OktaAnswer command(@ExchangeProperty("deliveryOutcome") DeliveryOutcome outcome) {
@@ -19,5 +28,10 @@ public class OktaResponseRenderer {
     /** The refusal's own status and Okta error object: 401, 413, 415 or 400. */
     public OktaAnswer refusal(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) HookRefusal refusal) {
         return new OktaAnswer(refusal.httpStatus(), refusal.errorResponse());
+    }
+
+    /** The answer's body as Okta's JSON, field names exactly as Okta documents them. */
+    public byte[] json(OktaAnswer answer) throws JsonProcessingException {
+        return JSON.writeValueAsBytes(answer.body());
     }
 }

@@ -21,7 +21,12 @@ public final class OktaClient {
     private final URI hook;
 
     public OktaClient(int port) {
-        this.hook = URI.create("http://127.0.0.1:" + port + "/telephonyHook");
+        this(port, "/telephonyHook");
+    }
+
+    /** Okta calling the hook at {@code path} (a host's REST context path and the hook's path). */
+    public OktaClient(int port, String path) {
+        this.hook = URI.create("http://127.0.0.1:" + port + path);
     }
 
     public URI hookUrl() {
