@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.twilio.http.TwilioRestClient;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
+import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -94,6 +96,36 @@ class TelephonyHookAutoConfigurationTest {
             assertThat(oldPath.statusCode()).isEqualTo(404);
             assertThat(context.getBean(TwilioSimulator.class).deliveries()).hasSize(1);
         });
+    }
+
+    /**
+     * An application's own error handling (a routeConfiguration without an id applies to every route that names none)
+     * does not answer for the hook: a step failing in the SMS route (outside the breaker) is still Okta's FAILED.
+     */
+    @Test
+    void anApplicationsGlobalErrorHandlerDoesNotAnswerForTheHook() {
+        Processor failingComposer = exchange -> {
+            throw new IllegalStateException("composer broke");
+        };
+        AtomicInteger handledByTheApplication = new AtomicInteger();
+        application.withBean("twilioSmsComposer", Processor.class, () -> failingComposer)
+                .withBean(RouteConfigurationBuilder.class, () -> new RouteConfigurationBuilder() {
+                    @Override
+                    public void configuration() {
+                        routeConfiguration().onException(Exception.class).handled(true)
+                                .process(exchange -> handledByTheApplication.incrementAndGet());
+                    }
+                })
+                .run(context -> {
+                    int port = ((ServletWebServerApplicationContext) context.getSourceApplicationContext())
+                            .getWebServer().getPort();
+                    Answer answer = new OktaClient(port).post(OktaRequest.sms().json(), "Authorization",
+                            TelephonyHook.DEMO_AUTH_SECRET);
+                    assertThat(answer.status()).isEqualTo(200);
+                    assertThat(answer.actionStatus()).isEqualTo("FAILED");
+                    assertThat(answer.metadata()).isEqualTo("reason=internal-error");
+                    assertThat(handledByTheApplication).as("the application's handler ran for the hook").hasValue(0);
+                });
     }
 
     @Test
