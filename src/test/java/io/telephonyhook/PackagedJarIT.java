@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -202,6 +204,49 @@ class PackagedJarIT {
         assertThat(hook.process().waitFor(15, TimeUnit.SECONDS)).as("the hook exits after draining").isTrue();
     }
 
+    /**
+     * A start or a rolling deploy never answers Okta 404: from the moment the port opens until the hook's routes are
+     * started, a call is refused at connect time or answered 503 with Okta's error body, so Okta falls back at once.
+     */
+    @Test
+    void fromThePortOpeningToTheFirstCodeNoCallIsAnswered404() throws Exception {
+        hook = JarProcess.launch(JAR, elsewhere, environment(Map.of()));
+
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest call = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hook.port() + "/telephonyHook"))
+                .timeout(Duration.ofSeconds(5))
+                .header("Content-Type", "application/json").header("Authorization", OktaClient.SECRET)
+                .POST(HttpRequest.BodyPublishers.ofString(OktaRequest.sms().json())).build();
+        List<Integer> beforeTheFirstCode = new ArrayList<>();
+        int refusedConnections = 0;
+        Instant giveUp = Instant.now().plusSeconds(90);
+        while (true) {
+            assertThat(hook.process().isAlive()).as("the hook exited:%n%s", hook.logText()).isTrue();
+            assertThat(Instant.now()).as("no SUCCESSFUL within 90 s:%n%s", hook.logText()).isBefore(giveUp);
+            HttpResponse<String> answer;
+            try {
+                answer = http.send(call, HttpResponse.BodyHandlers.ofString());
+            } catch (ConnectException notListeningYet) {
+                refusedConnections++;
+                Thread.sleep(5);
+                continue;
+            }
+            JsonNode body = json(answer.body());
+            if (answer.statusCode() == 200) {
+                assertThat(body.at("/commands/0/value/0/status").asText()).isEqualTo("SUCCESSFUL");
+                break;
+            }
+            beforeTheFirstCode.add(answer.statusCode());
+            assertThat(answer.statusCode()).as("answers while starting, so far %s", beforeTheFirstCode).isEqualTo(503);
+            assertThat(body.at("/error/errorCauses/0/reason").asText()).isEqualTo("HTTP_503");
+            assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/json");
+        }
+
+        assertThat(twilio.received()).as("nothing is sent while the hook answers 503").hasSize(1);
+        System.out.printf("start-up: %d connections refused, then %d answers 503, then SUCCESSFUL%n",
+                refusedConnections, beforeTheFirstCode.size());
+    }
+
     private static boolean listening(int port) {
         try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), port)) {
             return true;
@@ -215,10 +260,14 @@ class PackagedJarIT {
     }
 
     private OktaClient start(Map<String, String> extraEnvironment) throws Exception {
+        hook = JarProcess.start(JAR, elsewhere, environment(extraEnvironment), "Started TelephonyHookApplication");
+        return new OktaClient(hook.port());
+    }
+
+    private Map<String, String> environment(Map<String, String> extra) throws IOException {
         Map<String, String> env = JarProcess.hookEnvironment(twilio);
         env.put("MANAGEMENT_PORT", String.valueOf(JarProcess.freePort()));
-        env.putAll(extraEnvironment);
-        hook = JarProcess.start(JAR, elsewhere, env, "Started TelephonyHookApplication");
-        return new OktaClient(hook.port());
+        env.putAll(extra);
+        return env;
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.TestInstance;
 import io.telephonyhook.support.OktaClient;
 import io.telephonyhook.support.OktaClient.Answer;
 import io.telephonyhook.support.OktaRequest;
+import io.telephonyhook.support.OktaShape;
 import io.telephonyhook.support.TwilioStandIn;
 import io.telephonyhook.support.TwilioStandIn.Received;
 
@@ -95,9 +96,7 @@ class CamelMainHostTest {
     void noSecretIs401WithOktasErrorAndNothingIsSent() {
         Answer answer = okta.post(OktaRequest.sms().json(), null, null);
 
-        assertThat(answer.status()).isEqualTo(401);
-        assertThat(answer.raw().headers().firstValue("Content-Type")).hasValue("application/json");
-        assertThat(answer.json().at("/error/errorSummary").asText()).isEqualTo("Unauthorized");
+        OktaShape.assertError(answer, 401, "UNAUTHORIZED");
         assertThat(twilio.received()).isEmpty();
     }
 
@@ -105,8 +104,7 @@ class CamelMainHostTest {
     void noMessageProfileIs400WithOktasError() {
         Answer answer = okta.post(OktaRequest.sms().withoutMessageProfile());
 
-        assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.json().at("/error/errorSummary").asText()).isEqualTo("Invalid telephony hook request");
+        OktaShape.assertError(answer, 400, "INVALID_REQUEST");
         assertThat(answer.json().at("/error/errorCauses/0/location").asText()).isEqualTo("data.messageProfile");
         assertThat(twilio.received()).isEmpty();
     }
@@ -115,9 +113,7 @@ class CamelMainHostTest {
     void aBodyOverTheHooksLimitIs413WithOktasErrorFromTheRoute() {
         Answer answer = okta.post(OktaRequest.sms().template("482913 " + "x".repeat(5 * 1024)));
 
-        assertThat(answer.status()).isEqualTo(413);
-        assertThat(answer.raw().headers().firstValue("Content-Type")).hasValue("application/json");
-        assertThat(answer.json().at("/error/errorSummary").asText()).isEqualTo("Payload too large");
+        OktaShape.assertError(answer, 413, "HTTP_413");
         assertThat(twilio.received()).isEmpty();
     }
 }
