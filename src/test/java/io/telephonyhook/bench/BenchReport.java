@@ -43,8 +43,8 @@ final class BenchReport {
     }
 
     private static final List<Row> ROWS = List.of(
-            new Row("saturation, stand-in 0 ms, %d connections: SUCCESSFUL/s".formatted(Benchmark.SATURATION_CONNECTIONS),
-                    "saturationSuccessfulPerSecond", "≥ 70 % of floor", atLeastOfFloor(0.70)),
+            new Row("saturation, stand-in 0 ms, %d connections: SUCCESSFUL/s"
+                    .formatted(Benchmark.SATURATION_CONNECTIONS), "saturationSuccessfulPerSecond", "≥ 70 % of floor", atLeastOfFloor(0.70)),
             new Row("saturation: answers", "saturationAnswers", "", NONE),
             new Row("saturation: SUCCESSFUL", "saturationSuccessful", "", NONE),
             new Row("saturation: FAILED", "saturationFailed", "0", HOOK_ZERO),

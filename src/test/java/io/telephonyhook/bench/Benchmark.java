@@ -28,9 +28,10 @@ import io.telephonyhook.support.TwilioStandIn;
  * run. The order alternates (hook, floor, then floor, hook, ...) so neither always runs first, and each run warms its
  * JVM up before anything is measured. Prints one table and writes {@code target/bench/results.json}.
  *
- * <p>System properties: {@code bench.seconds} (the Okta-like window; the saturation window is half of it, at least
- * 10 s), {@code bench.warmupSeconds} (saturation load before the first measured window, 60 by default: steady state
- * needs a minute), {@code bench.repeats} (runs per target), {@code bench.jvmArgs}, {@code bench.hookOnly}.
+ * <p>System properties: {@code bench.seconds} (the Okta-like window, 30 by default; the saturation window is a third
+ * of it, at least 10 s), {@code bench.warmupSeconds} (saturation load before the first measured window, 60 by
+ * default: steady state needs a minute), {@code bench.repeats} (runs per target, 2), {@code bench.jvmArgs},
+ * {@code bench.hookOnly}.
  */
 public final class Benchmark {
 
@@ -38,7 +39,7 @@ public final class Benchmark {
     static final int SATURATION_CONNECTIONS = 64;
     static final int OKTA_RATE = 250;
     static final Duration OKTA_LIKE_TWILIO_LATENCY = Duration.ofMillis(300);
-    /** Okta-like calls sent before its window, uncounted: the pools grow from saturation's 64 calls to its ~75 in flight. */
+    /** Okta-like calls sent before its window, uncounted: the pools grow from saturation's 64 calls to ~75 in flight. */
     private static final Duration OKTA_LIKE_SETTLE = Duration.ofSeconds(5);
 
     private final Duration warmup;
@@ -55,7 +56,7 @@ public final class Benchmark {
     private Benchmark() {
         int seconds = Integer.getInteger("bench.seconds", 30);
         this.oktaLikeWindow = Duration.ofSeconds(seconds);
-        this.saturationWindow = Duration.ofSeconds(Math.max(10, seconds / 2));
+        this.saturationWindow = Duration.ofSeconds(Math.max(10, seconds / 3));
         this.warmup = Duration.ofSeconds(Integer.getInteger("bench.warmupSeconds", 60));
         this.repeats = Integer.getInteger("bench.repeats", 2);
         this.hookOnly = Boolean.getBoolean("bench.hookOnly"); // for profiling the hook alone
@@ -85,13 +86,15 @@ public final class Benchmark {
         if (hookOnly) {
             return List.of(BenchReport.HOOK);
         }
-        return round % 2 == 1 ? List.of(BenchReport.HOOK, BenchReport.FLOOR) : List.of(BenchReport.FLOOR, BenchReport.HOOK);
+        return round % 2 == 1 ? List.of(BenchReport.HOOK, BenchReport.FLOOR)
+                : List.of(BenchReport.FLOOR, BenchReport.HOOK);
     }
 
     private Map<String, Object> settings() {
         Map<String, Object> settings = new LinkedHashMap<>();
         List<String> order = IntStream.rangeClosed(1, repeats).boxed().flatMap(round -> order(round).stream()).toList();
-        settings.put("order", repeats + " run" + (repeats == 1 ? "" : "s") + " per target (" + String.join(", ", order) + ")");
+        settings.put("order", repeats + " run" + (repeats == 1 ? "" : "s") + " per target ("
+                + String.join(", ", order) + ")");
         settings.put("warmupSeconds", warmup.toSeconds());
         settings.put("saturationSeconds", saturationWindow.toSeconds());
         settings.put("oktaLikeSettleSeconds", OKTA_LIKE_SETTLE.toSeconds());
@@ -108,7 +111,8 @@ public final class Benchmark {
         Run.Builder figures = new Run.Builder();
         twilio.answerAfter(Duration.ZERO);
         TwilioStandIn.Counts before = twilio.counts();
-        try (Target target = Target.start(name, command, environment(port), port, out.resolve(name + "-" + round + ".log"))) {
+        Path log = out.resolve(name + "-" + round + ".log");
+        try (Target target = Target.start(name, command, environment(port), port, log)) {
             figures.startup(firstSuccessfulAnswer(target));
             LoadGenerator load = new LoadGenerator(port, SECRET, bodies);
 
@@ -118,7 +122,8 @@ public final class Benchmark {
             System.out.printf("saturation: %s%n", saturation);
 
             twilio.answerAfter(OKTA_LIKE_TWILIO_LATENCY);
-            LoadGenerator.Result oktaLike = load.open(OKTA_RATE, OKTA_LIKE_SETTLE, oktaLikeWindow, OKTA_LIKE_TWILIO_LATENCY);
+            LoadGenerator.Result oktaLike =
+                    load.open(OKTA_RATE, OKTA_LIKE_SETTLE, oktaLikeWindow, OKTA_LIKE_TWILIO_LATENCY);
             figures.oktaLike(oktaLike).rss(target.rssBytes()).standIn(twilio.counts().since(before));
             System.out.printf("okta-like: %s%n", oktaLike);
         }

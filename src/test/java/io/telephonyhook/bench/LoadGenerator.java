@@ -22,7 +22,7 @@ import org.HdrHistogram.Recorder;
 /** Real HTTP POSTs of Okta bodies, in a closed loop (saturation) or at a fixed arrival rate (open model). */
 final class LoadGenerator {
 
-    /** How long a caller waits for an answer; Okta itself gives up after 3 s, this only catches a server that stalls. */
+    /** How long a caller waits for an answer: Okta gives up after 3 s; this only catches a server that stalls. */
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
     /**
@@ -136,7 +136,8 @@ final class LoadGenerator {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            CompletableFuture<HttpResponse<String>> call = http.sendAsync(request(), HttpResponse.BodyHandlers.ofString());
+            CompletableFuture<HttpResponse<String>> call =
+                    http.sendAsync(request(), HttpResponse.BodyHandlers.ofString());
             if (i < uncounted) {
                 continue;
             }
