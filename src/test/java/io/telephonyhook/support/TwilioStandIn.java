@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,6 +35,10 @@ import io.telephonyhook.simulator.TwilioSimulator;
  * seconds. What it accepts it answers like Twilio (201 with a SID; {@code status} {@code accepted} when a Messaging
  * Service sends, {@code queued} otherwise). A test scripts its replies to valid requests (errors, slowness, a hang, a
  * dropped connection), and reads every request it received and every SID it accepted.
+ *
+ * <p>{@link #startCounting()} gives the same stand-in keeping no request, only {@link #counts()}: for the benchmark,
+ * whose hundreds of thousands of requests would otherwise grow its lists, and make it slower for whichever target
+ * runs later.
  */
 public final class TwilioStandIn {
 
@@ -58,6 +63,18 @@ public final class TwilioStandIn {
 
     /** A message or call the stand-in accepted: what Twilio would really have sent, and to whom. */
     public record Accepted(String sid, String to) {
+    }
+
+    /**
+     * How many requests arrived, how many were accepted (201), and how many were refused for what they were (wrong
+     * credentials, path or fields, whatever the script says); scripted errors are the rest.
+     */
+    public record Counts(long received, long accepted, long refused) {
+
+        /** What arrived between {@code earlier} and this. */
+        public Counts since(Counts earlier) {
+            return new Counts(received - earlier.received, accepted - earlier.accepted, refused - earlier.refused);
+        }
     }
 
     /** How the stand-in answers one request. */
@@ -96,12 +113,18 @@ public final class TwilioStandIn {
     }
 
     private final HttpServer server;
+    /** False for {@link #startCounting()}: nothing is added to the lists, only to the counters. */
+    private final boolean keepsRequests;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<Accepted> accepted = new CopyOnWriteArrayList<>();
+    private final LongAdder receivedCount = new LongAdder();
+    private final LongAdder acceptedCount = new LongAdder();
+    private final LongAdder refusedCount = new LongAdder();
     private volatile Function<Received, Reply> script = request -> Reply.accept();
     private volatile CountDownLatch release = new CountDownLatch(1);
 
-    private TwilioStandIn() throws IOException {
+    private TwilioStandIn(boolean keepsRequests) throws IOException {
+        this.keepsRequests = keepsRequests;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newCachedThreadPool(runnable -> {
@@ -113,8 +136,17 @@ public final class TwilioStandIn {
     }
 
     public static TwilioStandIn start() {
+        return start(true);
+    }
+
+    /** As strict, answering alike, but keeping nothing per request: {@link #received()} and the like refuse. */
+    public static TwilioStandIn startCounting() {
+        return start(false);
+    }
+
+    private static TwilioStandIn start(boolean keepsRequests) {
         try {
-            return new TwilioStandIn();
+            return new TwilioStandIn(keepsRequests);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -131,6 +163,9 @@ public final class TwilioStandIn {
         script = request -> Reply.accept();
         received.clear();
         accepted.clear();
+        receivedCount.reset();
+        acceptedCount.reset();
+        refusedCount.reset();
     }
 
     /** Answer each request as the script says. */
@@ -149,16 +184,29 @@ public final class TwilioStandIn {
     }
 
     public List<Received> received() {
+        requireKept();
         return List.copyOf(received);
     }
 
     /** The SIDs of the messages and calls accepted, i.e. what Twilio would really have sent. */
     public List<String> acceptedSids() {
-        return accepted.stream().map(Accepted::sid).toList();
+        return accepted().stream().map(Accepted::sid).toList();
     }
 
     public List<Accepted> accepted() {
+        requireKept();
         return List.copyOf(accepted);
+    }
+
+    /** Counted in either mode, since the start or the last {@link #reset()}. */
+    public Counts counts() {
+        return new Counts(receivedCount.sum(), acceptedCount.sum(), refusedCount.sum());
+    }
+
+    private void requireKept() {
+        if (!keepsRequests) {
+            throw new IllegalStateException("this stand-in only counts requests (startCounting)");
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -168,10 +216,15 @@ public final class TwilioStandIn {
             Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst("Authorization"),
                     TwilioSimulator.formFields(body));
-            received.add(request);
+            receivedCount.increment();
+            if (keepsRequests) {
+                received.add(request);
+            }
             Reply reply = refusal(request, exchange.getRequestHeaders().getFirst("Content-Type"));
             if (reply == null) {
                 reply = script.apply(request);
+            } else {
+                refusedCount.increment();
             }
             if (reply.hangs()) {
                 await(releaseForThisRequest, Duration.ofSeconds(60));
@@ -185,7 +238,10 @@ public final class TwilioStandIn {
             if (reply.status() == 201) {
                 String sid = (request.path().endsWith("/Calls.json") ? "CA" : "SM")
                         + UUID.randomUUID().toString().replace("-", "");
-                accepted.add(new Accepted(sid, request.field("To")));
+                acceptedCount.increment();
+                if (keepsRequests) {
+                    accepted.add(new Accepted(sid, request.field("To")));
+                }
                 String status = request.field("MessagingServiceSid") != null && request.field("From") == null
                         ? "accepted" : "queued";
                 json = reply.body() != null ? reply.body() : """
