@@ -71,6 +71,8 @@ public final class FloorServer {
     }
 
     public static void main(String[] args) throws IOException {
+        // Tomcat sets TCP_NODELAY; without it the JDK server's answer (headers, then body) can wait ~40 ms on Nagle.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         FloorServer floor = new FloorServer(System.getenv());
         int port = Integer.parseInt(System.getenv("PORT"));
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
