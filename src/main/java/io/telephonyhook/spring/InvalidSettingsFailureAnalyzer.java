@@ -1,9 +1,9 @@
 package io.telephonyhook.spring;
 
-import io.telephonyhook.config.InvalidSettingsException;
-
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+
+import io.telephonyhook.config.InvalidSettingsException;
 
 /** Turns {@link InvalidSettingsException} into Spring Boot's short "APPLICATION FAILED TO START" report. */
 class InvalidSettingsFailureAnalyzer extends AbstractFailureAnalyzer<InvalidSettingsException> {
