@@ -66,8 +66,7 @@ public class OtpRequestReader {
 
     /** {@code application/json}, with or without parameters, or any {@code application/*+json}. */
     private static void requireJson(String contentType) {
-        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-        if (!mediaType.equals("application/json") && !(mediaType.startsWith("application/") && mediaType.endsWith("+json"))) {
+        if (!JsonMediaType.isJson(contentType)) {
             throw new UnsupportedContentTypeException(contentType);
         }
     }

@@ -12,12 +12,14 @@ import io.telephonyhook.TelephonyHook;
 import io.telephonyhook.http.ArrivalTimeFilter;
 import io.telephonyhook.http.AuthenticationGateFilter;
 import io.telephonyhook.http.BodySizeLimitFilter;
+import io.telephonyhook.http.JsonOnlyFilter;
 import io.telephonyhook.http.StartupGateFilter;
 
 /**
  * What stands in front of the hook's path (and only that path), in order: the arrival time
  * (the deadline counts from it), 503 until the hook's routes are started (never a 404 during a start or a rolling
- * deploy), the secret checked before any body is read, and the body limit enforced while the body arrives. The route
+ * deploy), the secret checked before any body is read, 415 for a body not declared as JSON before anything parses
+ * it, and the body limit enforced while the body arrives. The route
  * does each check again, so they hold in any host; here they are cheap and early.
  */
 @Configuration(proxyBeanMethods = false)
@@ -41,8 +43,13 @@ class HookServletGuardsConfiguration {
     }
 
     @Bean
+    FilterRegistrationBean<JsonOnlyFilter> telephonyHookJsonOnly(TelephonyHook hook, Environment environment) {
+        return onHookPath(new JsonOnlyFilter(hook.metrics()), 3, hook, environment);
+    }
+
+    @Bean
     FilterRegistrationBean<BodySizeLimitFilter> telephonyHookBodySizeLimit(TelephonyHook hook, Environment environment) {
-        return onHookPath(new BodySizeLimitFilter(hook.settings().maxBodyBytes(), hook.metrics()), 3, hook, environment);
+        return onHookPath(new BodySizeLimitFilter(hook.settings().maxBodyBytes(), hook.metrics()), 4, hook, environment);
     }
 
     private static <F extends Filter> FilterRegistrationBean<F> onHookPath(F filter, int position, TelephonyHook hook,
