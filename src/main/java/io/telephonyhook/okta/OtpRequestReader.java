@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,8 +37,10 @@ public class OtpRequestReader {
 
     public OtpRequestReader(PhoneNumberNormalizer phoneNumbers) {
         // Okta's body is flat and small: deep nesting or long numbers are an attack, not a request.
+        // A key given twice (two otpCode, two phoneNumber) is read differently by different parsers: refuse it.
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).maxNumberLength(32).build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         // Trailing bytes after the object mean a truncated or concatenated body: refuse rather than guess.
         this.json = new ObjectMapper(factory).reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -79,7 +82,8 @@ public class OtpRequestReader {
             }
             return root;
         } catch (IOException notJson) {
-            throw new MalformedHookRequestException("body", "is not valid JSON");
+            boolean duplicate = notJson.getMessage() != null && notJson.getMessage().startsWith("Duplicate field");
+            throw new MalformedHookRequestException("body", duplicate ? "has a key twice" : "is not valid JSON");
         }
     }
 

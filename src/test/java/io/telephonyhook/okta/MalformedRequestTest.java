@@ -14,6 +14,22 @@ import io.telephonyhook.support.OktaRequest;
 /** An authenticated request we cannot read gets 400 with Okta's error object, and nothing is sent. */
 class MalformedRequestTest extends HookTestSupport {
 
+    /** Parsers differ on which of two values wins; a request two parsers would read differently is refused. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\"otpCode\": \"111111\",", "\"phoneNumber\": \"+14155550000\",",
+            "\"deliveryChannel\": \"voice call\","})
+    void aKeyGivenTwiceIs400(String duplicate) {
+        String body = OktaRequest.sms().json().replace("\"messageProfile\":{", "\"messageProfile\":{" + duplicate)
+                .replace("\"messageProfile\": {", "\"messageProfile\": {" + duplicate);
+        assertThat(body).as("the duplicate went in").contains(duplicate);
+
+        Answer answer = post(body);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().at("/error/errorCauses/0/errorSummary").asText()).isEqualTo("body has a key twice");
+        assertThat(twilio.received()).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"{bad json", "", "[]", "\"text\"", "42", "null", "{\"a\":1} trailing"})
     void notAJsonObjectIs400(String body) {
