@@ -6,8 +6,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.telephonyhook.auth.HookAuthenticationException;
@@ -21,8 +19,6 @@ import io.telephonyhook.observability.CallMetrics;
  * wherever it runs); this gate only makes the refusal cheap.
  */
 public class AuthenticationGateFilter extends OncePerRequestFilter {
-
-    private static final Logger log = LoggerFactory.getLogger("telephony-hook");
 
     private final HookAuthenticator authenticator;
     private final CallMetrics metrics;
@@ -42,9 +38,8 @@ public class AuthenticationGateFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String presented = request.getHeader(authenticator.headerName());
         if (!authenticator.accepts(presented)) {
-            log.warn("status=401 reason=\"{} {} header\"", presented == null ? "no" : "wrong", authenticator.headerName());
-            metrics.refused("unauthenticated");
-            OktaErrorWriter.write(response, HttpServletResponse.SC_UNAUTHORIZED, HookAuthenticationException.unauthenticated());
+            OktaErrorWriter.refuse(response, new HookAuthenticationException(
+                    (presented == null ? "no " : "wrong ") + authenticator.headerName() + " header"), metrics);
             return;
         }
         chain.doFilter(request, response);

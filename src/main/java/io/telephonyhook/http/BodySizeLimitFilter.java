@@ -15,8 +15,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.telephonyhook.observability.CallMetrics;
@@ -29,8 +27,6 @@ import io.telephonyhook.okta.RequestTooLargeException;
  * It runs after {@link AuthenticationGateFilter}, so only Okta's calls get this far.
  */
 public class BodySizeLimitFilter extends OncePerRequestFilter {
-
-    private static final Logger log = LoggerFactory.getLogger("telephony-hook");
 
     private final long maxBytes;
     private final CallMetrics metrics;
@@ -56,10 +52,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletResponse response) throws IOException {
-        log.warn("status=413 reason=\"body over {} bytes\"", maxBytes);
-        metrics.refused("too_large");
-        OktaErrorWriter.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
-                new RequestTooLargeException(maxBytes).errorResponse());
+        OktaErrorWriter.refuse(response, new RequestTooLargeException(maxBytes), metrics);
     }
 
     /** The request with its body already read into memory (at most {@code maxBytes}). */

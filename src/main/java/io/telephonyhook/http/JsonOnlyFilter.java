@@ -6,8 +6,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.telephonyhook.observability.CallMetrics;
@@ -20,8 +18,6 @@ import io.telephonyhook.okta.UnsupportedContentTypeException;
  * number with it) when that fails. The route refuses such a call too; this gate makes sure nothing reads it first.
  */
 public class JsonOnlyFilter extends OncePerRequestFilter {
-
-    private static final Logger log = LoggerFactory.getLogger("telephony-hook");
 
     private final CallMetrics metrics;
 
@@ -38,10 +34,7 @@ public class JsonOnlyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!JsonMediaType.isJson(request.getContentType())) {
-            UnsupportedContentTypeException refusal = new UnsupportedContentTypeException(request.getContentType());
-            log.warn("status=415 reason=\"{}\"", refusal.getMessage());
-            metrics.refused(refusal.metricReason());
-            OktaErrorWriter.write(response, refusal.httpStatus(), refusal.errorResponse());
+            OktaErrorWriter.refuse(response, new UnsupportedContentTypeException(request.getContentType()), metrics);
             return;
         }
         chain.doFilter(request, response);
