@@ -1,7 +1,9 @@
 package io.telephonyhook.observability;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -29,6 +31,8 @@ import io.telephonyhook.twilio.TwilioRequestListener;
  * </ul>
  * Every tag has a small fixed set of values, so no caller can make the series grow: reasons are an enum, request
  * types are Okta's four, and error codes are kept as sent only for the first {@value #MAX_ERROR_CODES} distinct ones.
+ * For the same reason each meter is looked up in the registry once and kept: a registry look-up per call (tags
+ * sorted, an id built, a map searched) was measurable at saturation.
  */
 public class CallMetrics implements TwilioRequestListener {
 
@@ -41,6 +45,9 @@ public class CallMetrics implements TwilioRequestListener {
 
     private final MeterRegistry registry;
     private final Set<Integer> errorCodesSeen = ConcurrentHashMap.newKeySet();
+    private final Map<List<String>, Counter> callCounters = new ConcurrentHashMap<>();
+    private final Map<List<String>, Timer> callTimers = new ConcurrentHashMap<>();
+    private final Map<List<String>, Timer> twilioTimers = new ConcurrentHashMap<>();
 
     public CallMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -87,35 +94,38 @@ public class CallMetrics implements TwilioRequestListener {
 
     @Override
     public void requestCompleted(String channel, Duration took, String result) {
-        Timer.builder("telephony.hook.twilio.request.duration")
+        List<String> tags = List.of(channel, result);
+        twilioTimers.computeIfAbsent(tags, key -> Timer.builder("telephony.hook.twilio.request.duration")
                 .description("Requests to Twilio's API, from sending to the answer or giving up")
                 .tag("channel", channel)
                 .tag("result", result)
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(5))
                 .maximumExpectedValue(Duration.ofSeconds(3))
-                .register(registry).record(took);
+                .register(registry)).record(took);
     }
 
     private void count(String channel, String requestType, String outcome, String reason) {
-        Counter.builder("telephony.hook.calls")
+        List<String> tags = List.of(channel, requestType, outcome, reason);
+        callCounters.computeIfAbsent(tags, key -> Counter.builder("telephony.hook.calls")
                 .description("Calls Okta made to the hook")
                 .tag("channel", channel)
                 .tag("request_type", requestType)
                 .tag("outcome", outcome)
                 .tag("reason", reason)
-                .register(registry).increment();
+                .register(registry)).increment();
     }
 
     private Timer callTimer(String channel, String outcome) {
-        return Timer.builder("telephony.hook.call.duration")
+        List<String> tags = List.of(channel, outcome);
+        return callTimers.computeIfAbsent(tags, key -> Timer.builder("telephony.hook.call.duration")
                 .description("From a call's arrival to its answer")
                 .tag("channel", channel)
                 .tag("outcome", outcome)
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(3))
-                .register(registry);
+                .register(registry));
     }
 
     private static String requestType(OtpRequest request) {

@@ -40,6 +40,16 @@ class VoiceDeliveryTest extends HookTestSupport {
         assertThat(twiml).doesNotContain("482913");
     }
 
+    @Test
+    void eachCallReadsItsOwnCodeInTheSameLanguage() {
+        okta.post(OktaRequest.voice().otp("482913").locale("de-DE"));
+        okta.post(OktaRequest.voice().otp("105377").locale("de-DE"));
+
+        assertThat(twilio.received().get(0).field("Twiml")).contains("4. 8. 2. 9. 1. 3.").doesNotContain("1. 0. 5.");
+        assertThat(twilio.received().get(1).field("Twiml")).contains("Ihr Bestätigungscode lautet 1. 0. 5. 3. 7. 7.")
+                .doesNotContain("4. 8. 2.");
+    }
+
     @ParameterizedTest
     @CsvSource({
             "en-US, en-US", "EN-US, en-US", "en, en-US", "en-GB, en-GB",
