@@ -26,7 +26,10 @@ public class CallLog {
     public static final String EVENT_ID = "eventId";
     private static final Logger log = LoggerFactory.getLogger("telephony-hook");
 
-    /** Puts the call's eventId in the logging context; Camel carries it across threads (camel.main.mdc-*). */
+    /**
+     * Puts the call's eventId in the logging context of the thread that serves the call, where every later step of
+     * the route runs: camel-twilio's own thread only waits for Twilio, and the breaker waits for it on this one.
+     */
     public void begin(@ExchangeProperty("otpRequest") OtpRequest request) {
         MDC.put(EVENT_ID, request.eventId());
     }

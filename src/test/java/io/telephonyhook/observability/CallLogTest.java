@@ -40,7 +40,7 @@ class CallLogTest extends HookTestSupport {
 
     @Test
     void everyLineOfACallCarriesItsEventId(CapturedOutput output) {
-        twilio.failWith(503, 20503); // makes the hook log a warning on another thread, before the call's line
+        twilio.failWith(503, 20503); // makes the hook log a warning from the breaker, before the call's line
 
         okta.post(OktaRequest.sms().eventId("log-traced"));
 
