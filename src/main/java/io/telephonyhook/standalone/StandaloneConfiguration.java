@@ -1,6 +1,9 @@
 package io.telephonyhook.standalone;
 
+import java.util.concurrent.ThreadPoolExecutor;
+
 import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.task.ThreadPoolTaskExecutorCustomizer;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +31,15 @@ public class StandaloneConfiguration {
                 host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
             }
         });
+    }
+
+    /**
+     * The threads serving calls grow up to {@code HOOK_MAX_CONCURRENT_CALLS} without a queue (application.yaml); a call
+     * past that runs on the server's request thread rather than being refused with an error Okta cannot read.
+     */
+    @Bean
+    ThreadPoolTaskExecutorCustomizer callsPastTheMaximumRunOnTheRequestThread() {
+        return executor -> executor.setRejectedExecutionHandler(new ThreadPoolExecutor.CallerRunsPolicy());
     }
 
     /** Demo mode only; in live mode there is no simulator and the path is unknown (404). */

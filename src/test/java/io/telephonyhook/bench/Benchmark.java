@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,15 +24,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.telephonyhook.support.TwilioStandIn;
 
 /**
- * The hook against its floor, measured the same way each time ({@code ./mvnw -B -Pbench verify}): start-up,
- * saturation throughput, Okta-like latency overhead under an open model, and memory, each target in a fresh JVM per
- * run. The order alternates (hook, floor, then floor, hook, ...) so neither always runs first, and each run warms its
- * JVM up before anything is measured. Prints one table and writes {@code target/bench/results.json}.
+ * The hook against its floor, measured the same way each time ({@code ./mvnw -B -Pbench verify}), once with each set
+ * of JVM flags: the recommended small-instance flags and the JVM's defaults with a fixed heap. Per set, the hook and the
+ * floor each get a load run in a fresh JVM (start-up, {@code bench.warmupSeconds} of saturation, then
+ * {@code bench.windows} measured saturation windows and as many Okta-like windows, then the resident memory), in
+ * alternating order, and more fresh JVMs only to time their start-ups, {@code bench.startups} per way of starting.
+ * The hook runs the documented fast way (the extracted jar and its class-data archive, {@code target/fast-start});
+ * plain {@code java -jar} is timed beside it. Prints one table per set and writes {@code target/bench/results.json}.
  *
- * <p>System properties: {@code bench.seconds} (the Okta-like window, 30 by default; the saturation window is a third
- * of it, at least 10 s), {@code bench.warmupSeconds} (saturation load before the first measured window, 60 by
- * default: steady state needs a minute), {@code bench.repeats} (runs per target, 2), {@code bench.jvmArgs},
- * {@code bench.hookOnly}.
+ * <p>System properties: {@code bench.seconds} (each measured window, 10 by default), {@code bench.windows} (3),
+ * {@code bench.warmupSeconds} (60: steady state needs a minute), {@code bench.startups} (3),
+ * {@code bench.jvmArgs} (the recommended flags), {@code bench.defaultsJvmArgs} (the JVM's defaults, {@code -Xmx512m}),
+ * {@code bench.flagSets} ({@code recommended,defaults}), {@code bench.hookOnly}. With
+ * {@code -XX:NativeMemoryTracking=summary} among the flags, each load run also writes where its memory went.
  */
 public final class Benchmark {
 
@@ -39,29 +44,36 @@ public final class Benchmark {
     static final int SATURATION_CONNECTIONS = 64;
     static final int OKTA_RATE = 250;
     static final Duration OKTA_LIKE_TWILIO_LATENCY = Duration.ofMillis(300);
-    /** Okta-like calls sent before its window, uncounted: the pools grow from saturation's 64 calls to ~75 in flight. */
+    /** Okta-like calls sent before its first window, uncounted: the pools grow from saturation's 64 calls to ~75. */
     private static final Duration OKTA_LIKE_SETTLE = Duration.ofSeconds(5);
+    /** Before each later window: the last one's calls have all been answered, so the load starts again from none. */
+    private static final Duration OKTA_LIKE_RESETTLE = Duration.ofSeconds(2);
 
     private final Duration warmup;
-    private final Duration saturationWindow;
-    private final Duration oktaLikeWindow;
-    private final int repeats;
+    private final Duration window;
+    private final int windows;
+    private final int startups;
     private final boolean hookOnly;
+    private final String recommendedFlags;
+    private final List<String> flagSets = new ArrayList<>();
     private final Path out = Path.of("target", "bench");
+    private final Path fastStart = Path.of(System.getProperty("bench.fastStart", "target/fast-start"));
     private final List<String> bodies = bodies(1000);
     /** Counts only: a stand-in recording every request would grow, and cost more for whichever target runs later. */
     private final TwilioStandIn twilio = TwilioStandIn.startCounting();
-    private final List<String> jvm;
 
     private Benchmark() {
-        int seconds = Integer.getInteger("bench.seconds", 30);
-        this.oktaLikeWindow = Duration.ofSeconds(seconds);
-        this.saturationWindow = Duration.ofSeconds(Math.max(10, seconds / 3));
+        this.window = Duration.ofSeconds(Integer.getInteger("bench.seconds", 10));
+        this.windows = Integer.getInteger("bench.windows", 3);
         this.warmup = Duration.ofSeconds(Integer.getInteger("bench.warmupSeconds", 60));
-        this.repeats = Integer.getInteger("bench.repeats", 2);
+        this.startups = Integer.getInteger("bench.startups", 3);
         this.hookOnly = Boolean.getBoolean("bench.hookOnly"); // for profiling the hook alone
-        this.jvm = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        this.jvm.addAll(List.of(System.getProperty("bench.jvmArgs", "-Xmx128m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1").split(" ")));
+        this.recommendedFlags = Objects.requireNonNull(System.getProperty("bench.jvmArgs"),
+                "bench.jvmArgs: the recommended flags (pom.xml)").trim();
+        String defaults = System.getProperty("bench.defaultsJvmArgs", "-Xmx512m").trim();
+        for (String set : System.getProperty("bench.flagSets", "recommended,defaults").split(",")) {
+            flagSets.add(set.trim().equals("defaults") ? defaults : recommendedFlags);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -72,66 +84,122 @@ public final class Benchmark {
         Benchmark bench = new Benchmark();
         Files.createDirectories(bench.out);
         List<Run> runs = new ArrayList<>();
-        for (int round = 1; round <= bench.repeats; round++) {
-            for (String target : bench.order(round)) {
-                runs.add(bench.measure(target, round));
+        for (int set = 0; set < bench.flagSets.size(); set++) {
+            String flags = bench.flagSets.get(set);
+            for (Way way : bench.loadRunOrder(set)) {
+                runs.add(bench.loadRun(way, flags));
+            }
+            for (int start = 1; start <= bench.startups; start++) {
+                runs.add(bench.startupRun(Way.JAR, flags));
+                if (start < bench.startups) { // the load runs timed one start-up each
+                    runs.add(bench.startupRun(Way.FAST_START, flags));
+                    if (!bench.hookOnly) {
+                        runs.add(bench.startupRun(Way.FLOOR, flags));
+                    }
+                }
             }
         }
-        BenchReport report = new BenchReport(runs, bench.settings());
-        System.out.println(report.table());
+        BenchReport report = new BenchReport(runs, bench.settings(), bench.recommendedFlags);
+        System.out.println(report.tables());
         Path file = bench.out.resolve("results.json");
-        report.write(file, bench.jvm.subList(1, bench.jvm.size()));
+        report.write(file);
         System.out.println("Wrote " + file.toAbsolutePath());
         System.exit(0);
     }
 
-    /** Hook first in odd rounds, floor first in even ones. */
-    private List<String> order(int round) {
-        if (hookOnly) {
-            return List.of(BenchReport.HOOK);
+    /** The ways a target is started: the hook's documented fast start, the hook's plain jar, and the floor. */
+    private enum Way {
+        FAST_START(BenchReport.HOOK, "startupSeconds"),
+        JAR(BenchReport.HOOK, "plainJarStartupSeconds"),
+        FLOOR(BenchReport.FLOOR, "startupSeconds");
+
+        final String target;
+        final String startupFigure;
+
+        Way(String target, String startupFigure) {
+            this.target = target;
+            this.startupFigure = startupFigure;
         }
-        return round % 2 == 1 ? List.of(BenchReport.HOOK, BenchReport.FLOOR)
-                : List.of(BenchReport.FLOOR, BenchReport.HOOK);
+    }
+
+    /** Hook first with the first set of flags, floor first with the next, and so on. */
+    private List<Way> loadRunOrder(int set) {
+        if (hookOnly) {
+            return List.of(Way.FAST_START);
+        }
+        return set % 2 == 0 ? List.of(Way.FAST_START, Way.FLOOR) : List.of(Way.FLOOR, Way.FAST_START);
     }
 
     private Map<String, Object> settings() {
         Map<String, Object> settings = new LinkedHashMap<>();
-        List<String> order = IntStream.rangeClosed(1, repeats).boxed().flatMap(round -> order(round).stream()).toList();
-        settings.put("order", repeats + " run" + (repeats == 1 ? "" : "s") + " per target ("
-                + String.join(", ", order) + ")");
+        settings.put("samples", "%d measured windows of %d s after %d s of warm-up in one JVM per target and flags,"
+                .formatted(windows, window.toSeconds(), warmup.toSeconds())
+                + " and %d start-ups per way of starting".formatted(startups));
         settings.put("warmupSeconds", warmup.toSeconds());
-        settings.put("saturationSeconds", saturationWindow.toSeconds());
+        settings.put("windowSeconds", window.toSeconds());
+        settings.put("windows", windows);
         settings.put("oktaLikeSettleSeconds", OKTA_LIKE_SETTLE.toSeconds());
-        settings.put("oktaLikeSeconds", oktaLikeWindow.toSeconds());
+        settings.put("startups", startups);
+        settings.put("flagSets", flagSets);
         return settings;
     }
 
-    private Run measure(String name, int round) throws Exception {
-        int port = Target.freePort();
-        List<String> command = new ArrayList<>(jvm);
-        command.addAll(name.equals(BenchReport.HOOK) ? List.of("-jar", System.getProperty("bench.jar"))
-                : List.of("-cp", System.getProperty("java.class.path"), FloorServer.class.getName()));
-        System.out.printf("%n== %s, run %d of %d ==%n", name, round, repeats);
+    /** Start-up, warm-up, the measured windows and the resident memory of one fresh JVM. */
+    private Run loadRun(Way way, String flags) throws Exception {
+        System.out.printf("%n== %s, load run, %s ==%n", way.target, flags);
         Run.Builder figures = new Run.Builder();
         twilio.answerAfter(Duration.ZERO);
         TwilioStandIn.Counts before = twilio.counts();
-        Path log = out.resolve(name + "-" + round + ".log");
-        try (Target target = Target.start(name, command, environment(port), port, log)) {
-            figures.startup(firstSuccessfulAnswer(target));
-            LoadGenerator load = new LoadGenerator(port, SECRET, bodies);
+        try (Target target = start(way, flags, way.target + "-" + flagSets.indexOf(flags))) {
+            figures.startup(way.startupFigure, firstSuccessfulAnswer(target));
+            LoadGenerator load = new LoadGenerator(target.port, SECRET, bodies);
 
             load.closed(SATURATION_CONNECTIONS, warmup); // JIT, pools, connections
-            LoadGenerator.Result saturation = load.closed(SATURATION_CONNECTIONS, saturationWindow);
-            figures.saturation(saturation);
-            System.out.printf("saturation: %s%n", saturation);
-
+            for (int i = 0; i < windows; i++) {
+                LoadGenerator.Result saturation = load.closed(SATURATION_CONNECTIONS, window);
+                figures.saturation(saturation);
+                System.out.printf("saturation: %s%n", saturation);
+            }
             twilio.answerAfter(OKTA_LIKE_TWILIO_LATENCY);
-            LoadGenerator.Result oktaLike =
-                    load.open(OKTA_RATE, OKTA_LIKE_SETTLE, oktaLikeWindow, OKTA_LIKE_TWILIO_LATENCY);
-            figures.oktaLike(oktaLike).rss(target.rssBytes()).standIn(twilio.counts().since(before));
-            System.out.printf("okta-like: %s%n", oktaLike);
+            for (int i = 0; i < windows; i++) {
+                LoadGenerator.Result oktaLike = load.open(OKTA_RATE, i == 0 ? OKTA_LIKE_SETTLE : OKTA_LIKE_RESETTLE,
+                        window, OKTA_LIKE_TWILIO_LATENCY);
+                figures.oktaLike(oktaLike);
+                System.out.printf("okta-like: %s, overhead p99 %.1f ms%n", oktaLike,
+                        oktaLike.latencyMicros().getValueAtPercentile(99) / 1000.0);
+            }
+            figures.rss(target.rssBytes()).standIn(twilio.counts().since(before));
+            if (flags.contains("NativeMemoryTracking")) {
+                target.nativeMemorySummary(out.resolve(way.target + "-" + flagSets.indexOf(flags) + "-memory.txt"));
+            }
         }
-        return figures.build(name, round);
+        return figures.build(way.target, flags);
+    }
+
+    /** A fresh JVM timed to its first SUCCESSFUL answer, then stopped. */
+    private Run startupRun(Way way, String flags) throws Exception {
+        twilio.answerAfter(Duration.ZERO);
+        Run.Builder figures = new Run.Builder();
+        try (Target target = start(way, flags, way.name().toLowerCase() + "-startup")) {
+            double seconds = firstSuccessfulAnswer(target);
+            System.out.printf("start-up, %s, %s: %.2f s%n", way.name().toLowerCase(), flags, seconds);
+            figures.startup(way.startupFigure, seconds);
+        }
+        return figures.build(way.target, flags);
+    }
+
+    private Target start(Way way, String flags, String logName) throws Exception {
+        int port = Target.freePort();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(flags.split("\\s+")));
+        switch (way) {
+            case FAST_START -> command.addAll(Target.fastStart(fastStart));
+            case JAR -> command.addAll(List.of("-jar", System.getProperty("bench.jar")));
+            case FLOOR -> command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                    FloorServer.class.getName()));
+        }
+        return Target.start(way.target, command, environment(port), port, out.resolve(logName + ".log"));
     }
 
     /** The same settings for the hook and the floor: both read the hook's environment variables. */

@@ -1,64 +1,72 @@
 package io.telephonyhook.bench;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.telephonyhook.support.TwilioStandIn;
 
 /**
- * One target's figures from one run (a fresh JVM: start-up, warm-up, saturation window, Okta-like window), under the
- * names {@code results.json} uses: what was measured (a rate, a latency, a size), and what was counted (answers,
- * FAILED, errors), which the report adds up over the runs rather than taking their median.
+ * What one fresh JVM of a target gave, under the names {@code results.json} uses: the samples of each measured figure
+ * (one per measured window of a load run, one start-up per run), and what was counted (answers, FAILED, errors), which
+ * the report adds up over the runs rather than taking their median. A start-up run has only its start-up.
  */
-record Run(String target, int round, Map<String, Double> measured, Map<String, Long> counts) {
+record Run(String target, String flags, Map<String, List<Double>> samples, Map<String, Long> counts) {
 
     static final class Builder {
-        private final Map<String, Double> measured = new LinkedHashMap<>();
+        private final Map<String, List<Double>> samples = new LinkedHashMap<>();
         private final Map<String, Long> counts = new LinkedHashMap<>();
 
-        Builder startup(double seconds) {
-            measured.put("startupSeconds", round(seconds));
-            return this;
+        /** From process start until the first SUCCESSFUL answer, under {@code figure}. */
+        Builder startup(String figure, double seconds) {
+            return sample(figure, seconds);
         }
 
-        Builder saturation(LoadGenerator.Result result) {
-            measured.put("saturationSuccessfulPerSecond", round(result.successfulPerSecond()));
-            return outcomes("saturation", result);
+        Builder saturation(LoadGenerator.Result window) {
+            sample("saturationSuccessfulPerSecond", window.successfulPerSecond());
+            return outcomes("saturation", window);
         }
 
-        Builder oktaLike(LoadGenerator.Result result) {
-            measured.put("oktaLikeOverheadP50Ms", millis(result.latencyMicros().getValueAtPercentile(50)));
-            measured.put("oktaLikeOverheadP99Ms", millis(result.latencyMicros().getValueAtPercentile(99)));
-            measured.put("oktaLikeOverheadP999Ms", millis(result.latencyMicros().getValueAtPercentile(99.9)));
-            measured.put("oktaLikeOverheadMaxMs", millis(result.latencyMicros().getMaxValue()));
-            return outcomes("oktaLike", result);
+        Builder oktaLike(LoadGenerator.Result window) {
+            sample("oktaLikeOverheadP50Ms", millis(window.latencyMicros().getValueAtPercentile(50)));
+            sample("oktaLikeOverheadP99Ms", millis(window.latencyMicros().getValueAtPercentile(99)));
+            sample("oktaLikeOverheadP999Ms", millis(window.latencyMicros().getValueAtPercentile(99.9)));
+            sample("oktaLikeOverheadMaxMs", millis(window.latencyMicros().getMaxValue()));
+            return outcomes("oktaLike", window);
         }
 
         /** What the stand-in saw of this target, start-up and warm-up included. */
         Builder standIn(TwilioStandIn.Counts seen) {
-            counts.put("standInAccepted", seen.accepted());
-            counts.put("standInRefused", seen.refused());
+            counts.merge("standInAccepted", seen.accepted(), Long::sum);
+            counts.merge("standInRefused", seen.refused(), Long::sum);
             return this;
         }
 
         Builder rss(long bytes) {
-            measured.put("rssMegabytes", (double) (bytes / (1024 * 1024)));
-            return this;
+            return sample("rssMegabytes", (double) (bytes / (1024 * 1024)));
         }
 
-        Run build(String target, int round) {
-            return new Run(target, round, Collections.unmodifiableMap(new LinkedHashMap<>(measured)),
+        Run build(String target, String flags) {
+            Map<String, List<Double>> frozen = new LinkedHashMap<>();
+            samples.forEach((figure, values) -> frozen.put(figure, List.copyOf(values)));
+            return new Run(target, flags, Collections.unmodifiableMap(frozen),
                     Collections.unmodifiableMap(new LinkedHashMap<>(counts)));
         }
 
-        private Builder outcomes(String scenario, LoadGenerator.Result result) {
-            counts.put(scenario + "Sent", result.sent());
-            counts.put(scenario + "Answers", result.answers());
-            counts.put(scenario + "Successful", result.successful());
-            counts.put(scenario + "Failed", result.failed());
-            counts.put(scenario + "HttpErrors", result.httpErrors());
-            counts.put(scenario + "NoAnswer", result.noAnswer());
+        private Builder sample(String figure, double value) {
+            samples.computeIfAbsent(figure, key -> new ArrayList<>()).add(round(value));
+            return this;
+        }
+
+        private Builder outcomes(String scenario, LoadGenerator.Result window) {
+            counts.merge(scenario + "Sent", window.sent(), Long::sum);
+            counts.merge(scenario + "Answers", window.answers(), Long::sum);
+            counts.merge(scenario + "Successful", window.successful(), Long::sum);
+            counts.merge(scenario + "Failed", window.failed(), Long::sum);
+            counts.merge(scenario + "HttpErrors", window.httpErrors(), Long::sum);
+            counts.merge(scenario + "NoAnswer", window.noAnswer(), Long::sum);
             return this;
         }
     }

@@ -41,8 +41,29 @@ final class Target implements AutoCloseable {
         throw new IOException("no VmRSS for " + process.pid());
     }
 
+    /**
+     * Where the resident memory went, when the target runs with {@code -XX:NativeMemoryTracking=summary}: the JVM's
+     * own accounting (heap, metaspace, threads, code cache, GC, ...) written to {@code file}.
+     */
+    void nativeMemorySummary(Path file) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "VM.native_memory", "summary")
+                .redirectErrorStream(true).redirectOutput(file.toFile()).start().waitFor(30, TimeUnit.SECONDS);
+    }
+
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** The documented fast start: the extracted jar with the class-data archive its build trained (README). */
+    static List<String> fastStart(Path directory) {
+        Path jar = directory.resolve("telephony-hook.jar");
+        Path archive = directory.resolve("telephony-hook.jsa");
+        if (!Files.isRegularFile(jar) || !Files.isRegularFile(archive)) {
+            throw new IllegalStateException("no fast-start layout in " + directory.toAbsolutePath()
+                    + " (built by 'mvnw package' unless -Dfast-start.skip)");
+        }
+        return List.of("-XX:SharedArchiveFile=" + archive, "-jar", jar.toString());
     }
 
     static int freePort() throws IOException {
