@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -46,18 +48,34 @@ public final class JarProcess implements AutoCloseable {
      */
     public static JarProcess start(Path jar, Path directory, Map<String, String> environment, String startedLine)
             throws Exception {
-        JarProcess started = launch(jar, directory, environment);
+        return start(jar, List.of(), directory, environment, startedLine);
+    }
+
+    /** As {@link #start(Path, Path, Map, String)}, with these JVM options before {@code -jar}. */
+    public static JarProcess start(Path jar, List<String> jvmArguments, Path directory, Map<String, String> environment,
+            String startedLine) throws Exception {
+        JarProcess started = launch(jar, jvmArguments, directory, environment);
         started.awaitListening(startedLine);
         return started;
     }
 
     /** Starts {@code jar} as {@link #start} does, without waiting for it: for what happens while it starts. */
     public static JarProcess launch(Path jar, Path directory, Map<String, String> environment) throws IOException {
+        return launch(jar, List.of(), directory, environment);
+    }
+
+    /** As {@link #launch(Path, Path, Map)}, with these JVM options before {@code -jar}. */
+    public static JarProcess launch(Path jar, List<String> jvmArguments, Path directory,
+            Map<String, String> environment) throws IOException {
         assertThat(jar).as("the packaged jar (run 'mvnw verify')").exists();
         int port = freePort();
         Path log = directory.resolve(jar.getFileName() + ".log");
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString())
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmArguments);
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(directory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());

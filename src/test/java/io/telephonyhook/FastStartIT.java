@@ -1,0 +1,105 @@
+package io.telephonyhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.telephonyhook.support.JarProcess;
+import io.telephonyhook.support.OktaClient;
+import io.telephonyhook.support.OktaClient.Answer;
+import io.telephonyhook.support.OktaRequest;
+import io.telephonyhook.support.OktaShape;
+import io.telephonyhook.support.TwilioStandIn;
+
+/**
+ * The fast-start layout as the README runs it (README, "Fast start"): the extracted jar with the class-data archive
+ * the build trained, started from another directory, in live mode against the Twilio stand-in. {@code -Xshare:on}
+ * makes an archive the JVM cannot use (another JDK, a jar rebuilt after training) fail the start instead of being
+ * ignored with a warning, and the class-loading log shows the classes came from the archive. No timing is asserted:
+ * the build machine's load decides that; the README's figures come from a benchmark.
+ */
+@DisabledIfSystemProperty(named = "fast-start.skip", matches = "true", disabledReason = "-Dfast-start.skip=true")
+class FastStartIT {
+
+    private static final Path LAYOUT = Path.of(System.getProperty("hook.fastStart", "target/fast-start"))
+            .toAbsolutePath();
+    private static final String ARCHIVED = "shared objects file (top)";
+    private static final Pattern CLASS_LOAD = Pattern.compile("\\[class,load\\] (\\S+) source: (.+)$");
+
+    private final TwilioStandIn twilio = TwilioStandIn.start();
+    private JarProcess hook;
+
+    @TempDir
+    Path elsewhere;
+
+    @AfterEach
+    void stopHook() throws Exception {
+        if (hook != null) {
+            hook.close();
+        }
+    }
+
+    @Test
+    void theExtractedJarWithItsArchiveAnswersOktaWithClassesFromTheArchive() throws Exception {
+        Path classLoading = elsewhere.resolve("class-load.log");
+        Map<String, String> env = JarProcess.hookEnvironment(twilio);
+        env.put("MANAGEMENT_PORT", String.valueOf(JarProcess.freePort()));
+        hook = JarProcess.start(LAYOUT.resolve("telephony-hook.jar"), List.of(
+                        "-Xshare:on",
+                        "-XX:SharedArchiveFile=" + LAYOUT.resolve("telephony-hook.jsa"),
+                        "-Xlog:class+load=info:file=" + classLoading),
+                elsewhere, env, "Started TelephonyHookApplication");
+        OktaClient okta = new OktaClient(hook.port());
+
+        Answer sms = okta.post(OktaRequest.sms().eventId("fast-start-sms").expiresIn(Duration.ofMinutes(5)));
+        OktaShape.assertCommand(sms, "SUCCESSFUL", "SM");
+        Answer voice = okta.post(OktaRequest.voice().eventId("fast-start-voice").expiresIn(Duration.ofMinutes(5)));
+        OktaShape.assertCommand(voice, "SUCCESSFUL", "CA");
+        assertThat(twilio.received()).hasSize(2);
+        assertThat(twilio.received().get(0).path()).endsWith("/Messages.json");
+        assertThat(twilio.received().get(1).path()).endsWith("/Calls.json");
+        hook.close();
+
+        // class name -> where the JVM took it from: a jar of the layout, or the archive
+        Map<String, String> sources = new TreeMap<>();
+        for (String line : Files.readAllLines(classLoading)) {
+            Matcher load = CLASS_LOAD.matcher(line);
+            if (load.find()) {
+                sources.put(load.group(1), load.group(2));
+            }
+        }
+        assertThat(sources).as("the hook's and Camel's YAML DSL classes, from the archive").containsEntry(
+                "io.telephonyhook.TelephonyHookApplication", ARCHIVED).containsEntry(
+                "io.telephonyhook.TelephonyHook", ARCHIVED).containsEntry(
+                "io.telephonyhook.okta.OtpRequestReader", ARCHIVED).containsEntry(
+                "io.telephonyhook.twilio.VoiceScript", ARCHIVED).containsEntry(
+                "org.apache.camel.dsl.yaml.YamlRoutesBuilderLoader", ARCHIVED);
+        assertThat(fromJars(sources, "io.telephonyhook.")).as("the hook's classes loaded from a jar, not the archive")
+                .isEmpty();
+        assertThat(fromJars(sources, "org.apache.camel.dsl.yaml.")).as(
+                "Camel's YAML DSL classes loaded from a jar, not the archive").isEmpty();
+    }
+
+    /** The classes under {@code prefix} that were loaded from a jar, with the jar. */
+    private static Map<String, String> fromJars(Map<String, String> sources, String prefix) {
+        Map<String, String> fromJars = new TreeMap<>();
+        sources.forEach((name, source) -> {
+            if (name.startsWith(prefix) && source.startsWith("file:")) {
+                fromJars.put(name, source);
+            }
+        });
+        return fromJars;
+    }
+}
