@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -12,6 +13,8 @@ import com.twilio.http.TwilioRestClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.spi.Registry;
 
+import io.telephonyhook.auth.CallerCredential;
+import io.telephonyhook.auth.HeaderSecrets;
 import io.telephonyhook.auth.HookAuthenticator;
 import io.telephonyhook.config.HookMode;
 import io.telephonyhook.config.HookSettings;
@@ -66,8 +69,8 @@ public final class TelephonyHook {
         Clock clock = Clock.systemUTC();
         this.mode = HookMode.of(twilio);
         this.settings = settings;
-        this.authenticator = authenticator(settings, mode);
         this.metrics = new CallMetrics(registry);
+        this.authenticator = new HookAuthenticator(credentials(settings, mode), metrics);
         this.deadlines = new CallDeadlines(settings.deadline(), arrival);
 
         TwilioAccount account = mode == HookMode.DEMO ? simulator.get() : liveAccount(twilio);
@@ -132,7 +135,7 @@ public final class TelephonyHook {
         return metrics;
     }
 
-    private static HookAuthenticator authenticator(HookSettings settings, HookMode mode) {
+    private static List<CallerCredential> credentials(HookSettings settings, HookMode mode) {
         String secret = settings.authSecret();
         if (secret == null) {
             if (mode == HookMode.LIVE) {
@@ -141,7 +144,7 @@ public final class TelephonyHook {
             }
             secret = DEMO_AUTH_SECRET;
         }
-        return new HookAuthenticator(settings.authHeader(), secret);
+        return List.of(new HeaderSecrets(settings.authHeader(), secret, settings.authSecretPrevious()));
     }
 
     private static PhoneNumberNormalizer phoneNumbers(HookSettings settings) {

@@ -1,59 +1,57 @@
 package io.telephonyhook.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import java.util.StringJoiner;
+import java.util.function.Function;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
+import io.telephonyhook.observability.CallMetrics;
+
 /**
- * Checks that a call comes from Okta: Okta sends the admin's "authentication field" header with the
- * "authentication secret" as its exact value, on every call. The check is a step of the route itself, so the
- * YAML stays safe wherever it runs, and it runs before the body is read.
+ * Checks that a call comes from Okta, with every credential the hook is configured for: the header secret (and the
+ * previous one during a rotation), an OAuth 2.0 access token, or both while an org moves from one to the other. A
+ * call is accepted when any of them passes, and counted by the credential it used.
  *
- * <p>The comparison is of SHA-256 digests with {@link MessageDigest#isEqual}, which takes the same time whatever
- * the input, so neither the secret's content nor its length leaks through response times. The header name is
- * matched case-insensitively, as HTTP requires (Camel's header map already is).
+ * <p>The check is a step of the route itself, so the YAML stays safe wherever it runs, and it reads headers only:
+ * it runs before the body is used. Hosts that can also run it before the body is read (the standalone application's
+ * servlet gate) call {@link #check(Function)}.
  */
 public class HookAuthenticator implements Processor {
 
-    private final String headerName;
-    private final byte[] expectedDigest;
+    private final List<CallerCredential> credentials;
+    private final CallMetrics metrics;
 
-    public HookAuthenticator(String headerName, String secret) {
-        if (headerName == null || headerName.isBlank() || secret == null || secret.isEmpty()) {
-            throw new IllegalArgumentException("the authentication header name and secret are both required");
+    public HookAuthenticator(List<CallerCredential> credentials, CallMetrics metrics) {
+        if (credentials.isEmpty()) {
+            throw new IllegalArgumentException("at least one credential is required");
         }
-        this.headerName = headerName.strip();
-        this.expectedDigest = sha256(secret);
+        this.credentials = List.copyOf(credentials);
+        this.metrics = metrics;
     }
 
     @Override
     public void process(Exchange exchange) {
-        String presented = exchange.getMessage().getHeader(headerName, String.class);
-        if (presented == null) {
-            throw new HookAuthenticationException("no " + headerName + " header");
+        Message message = exchange.getMessage();
+        CredentialCheck check = check(name -> message.getHeader(name, String.class));
+        if (!check.accepted()) {
+            throw new HookAuthenticationException(check.refusal());
         }
-        if (!accepts(presented)) {
-            throw new HookAuthenticationException("wrong " + headerName + " header");
-        }
+        metrics.authenticated(check.credential());
     }
 
-    /** True when the header value is exactly the secret. */
-    public boolean accepts(String presented) {
-        return presented != null && MessageDigest.isEqual(expectedDigest, sha256(presented));
-    }
-
-    public String headerName() {
-        return headerName;
-    }
-
-    private static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException everyJvmHasIt) {
-            throw new IllegalStateException(everyJvmHasIt);
+    /** Accepted with the first credential that passes; refused with every credential's reason otherwise. */
+    public CredentialCheck check(Function<String, String> header) {
+        StringJoiner reasons = new StringJoiner("; ");
+        for (CallerCredential credential : credentials) {
+            CredentialCheck check = credential.check(header);
+            if (check.accepted()) {
+                return check;
+            }
+            reasons.add(check.refusal());
         }
+        return CredentialCheck.refused(reasons.toString());
     }
 }

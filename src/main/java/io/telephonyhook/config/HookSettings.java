@@ -9,6 +9,8 @@ import java.time.Duration;
  *                      secret in (its "authentication field"), matched case-insensitively
  * @param authSecret    {@code okta.hook.auth.secret} / {@code OKTA_HOOK_AUTH_SECRET}: its exact value; null when
  *                      unset (required in live mode; demo mode uses Okta's example secret)
+ * @param authSecretPrevious {@code okta.hook.auth.secret-previous} / {@code OKTA_HOOK_AUTH_SECRET_PREVIOUS}: the
+ *                      secret being rotated out, accepted beside the current one; null when unset
  * @param path          {@code hook.path} / {@code HOOK_PATH}: where Okta POSTs, under the host's REST context path
  * @param defaultRegion {@code hook.default-region} / {@code HOOK_DEFAULT_REGION}: the region (ISO 3166) a number
  *                      without a country code is read in
@@ -22,6 +24,7 @@ import java.time.Duration;
 public record HookSettings(
         String authHeader,
         String authSecret,
+        String authSecretPrevious,
         String path,
         String defaultRegion,
         String smsTemplate,
@@ -38,6 +41,7 @@ public record HookSettings(
         HookSettings hook = new HookSettings(
                 settings.text("okta.hook.auth.header", "Authorization"),
                 settings.text("okta.hook.auth.secret"),
+                settings.text("okta.hook.auth.secret-previous"),
                 settings.text("hook.path", DEFAULT_PATH),
                 settings.text("hook.default-region", "US"),
                 settings.text("hook.sms-template", "Your verification code is {code}"),
@@ -48,6 +52,10 @@ public record HookSettings(
         }
         if (hook.maxBodyBytes < MIN_BODY || hook.maxBodyBytes > MAX_BODY) {
             throw new InvalidSettingsException("HOOK_MAX_BODY must be between 1KB and 16MB (Okta's requests are about 1KB).");
+        }
+        if (hook.authSecretPrevious != null && hook.authSecret == null) {
+            throw new InvalidSettingsException("OKTA_HOOK_AUTH_SECRET_PREVIOUS is set but OKTA_HOOK_AUTH_SECRET is not:"
+                    + " a rotation keeps the new secret in OKTA_HOOK_AUTH_SECRET and the old one in _PREVIOUS.");
         }
         if (!hook.path.startsWith("/")) {
             throw new InvalidSettingsException("HOOK_PATH must start with '/', like /telephonyHook.");

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.telephonyhook.auth.CredentialCheck;
 import io.telephonyhook.auth.HookAuthenticationException;
 import io.telephonyhook.auth.HookAuthenticator;
 import io.telephonyhook.observability.CallMetrics;
@@ -36,10 +37,9 @@ public class AuthenticationGateFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String presented = request.getHeader(authenticator.headerName());
-        if (!authenticator.accepts(presented)) {
-            OktaErrorWriter.refuse(response, new HookAuthenticationException(
-                    (presented == null ? "no " : "wrong ") + authenticator.headerName() + " header"), metrics);
+        CredentialCheck check = authenticator.check(request::getHeader);
+        if (!check.accepted()) {
+            OktaErrorWriter.refuse(response, new HookAuthenticationException(check.refusal()), metrics);
             return;
         }
         chain.doFilter(request, response);

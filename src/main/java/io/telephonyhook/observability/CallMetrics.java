@@ -27,7 +27,10 @@ import io.telephonyhook.twilio.TwilioRequestListener;
  *   <li>{@code telephony_hook_calls_total{channel, request_type, outcome, reason}}: every call Okta made;
  *   <li>{@code telephony_hook_call_duration_seconds{channel, outcome}}: from arrival to answer, as a histogram;
  *   <li>{@code telephony_hook_twilio_request_duration_seconds{channel, result}}: each request to Twilio;
- *   <li>{@code telephony_hook_twilio_errors_total{channel, code}}: Twilio's error codes.
+ *   <li>{@code telephony_hook_twilio_errors_total{channel, code}}: Twilio's error codes;
+ *   <li>{@code telephony_hook_authentications_total{credential}}: calls accepted, by the credential they used
+ *       ({@code secret}, {@code previous-secret}, {@code oauth}): when {@code previous-secret} stays at zero, the
+ *       previous secret can go.
  * </ul>
  * Every tag has a small fixed set of values, so no caller can make the series grow: reasons are an enum, request
  * types are Okta's four, and error codes are kept as sent only for the first {@value #MAX_ERROR_CODES} distinct ones.
@@ -48,6 +51,7 @@ public class CallMetrics implements TwilioRequestListener {
     private final Map<List<String>, Counter> callCounters = new ConcurrentHashMap<>();
     private final Map<List<String>, Timer> callTimers = new ConcurrentHashMap<>();
     private final Map<List<String>, Timer> twilioTimers = new ConcurrentHashMap<>();
+    private final Map<String, Counter> authentications = new ConcurrentHashMap<>();
 
     public CallMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -90,6 +94,14 @@ public class CallMetrics implements TwilioRequestListener {
     /** A call refused with an HTTP error: {@code unauthenticated}, {@code malformed}, {@code too_large}, ... */
     public void refused(String reason) {
         count("none", "none", "refused", reason);
+    }
+
+    /** A call accepted with this credential ({@code secret}, {@code previous-secret}, {@code oauth}). */
+    public void authenticated(String credential) {
+        authentications.computeIfAbsent(credential, key -> Counter.builder("telephony.hook.authentications")
+                .description("Calls accepted as Okta's, by the credential they used")
+                .tag("credential", credential)
+                .register(registry)).increment();
     }
 
     @Override

@@ -27,7 +27,7 @@ public class SimulatorController {
 
     @GetMapping(path = "/simulator/messages", produces = "application/json")
     ResponseEntity<List<SimulatedDelivery>> messages(HttpServletRequest request) {
-        if (!hook.authenticator().accepts(request.getHeader(hook.authenticator().headerName()))) {
+        if (!hook.authenticator().check(request::getHeader).accepted()) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
         }
         return ResponseEntity.ok(simulator.deliveries());

@@ -50,6 +50,7 @@ class SettingsFromEnvironmentTest {
         Map<String, Object> environment = Map.ofEntries(
                 Map.entry("OKTA_HOOK_AUTH_HEADER", "X-Okta-Secret"),
                 Map.entry("OKTA_HOOK_AUTH_SECRET", "s3cret"),
+                Map.entry("OKTA_HOOK_AUTH_SECRET_PREVIOUS", "old-s3cret"),
                 Map.entry("HOOK_PATH", "/okta/telephony"),
                 Map.entry("HOOK_DEFAULT_REGION", "GB"),
                 Map.entry("HOOK_SMS_TEMPLATE", "Code: {code}"),
@@ -68,7 +69,7 @@ class SettingsFromEnvironmentTest {
         SettingsSource settings = new SettingsSource(spring::getProperty);
 
         HookSettings hook = HookSettings.from(settings);
-        assertThat(hook).isEqualTo(new HookSettings("X-Okta-Secret", "s3cret", "/okta/telephony", "GB", "Code: {code}",
+        assertThat(hook).isEqualTo(new HookSettings("X-Okta-Secret", "s3cret", "old-s3cret", "/okta/telephony", "GB", "Code: {code}",
                 Duration.ofSeconds(2), 8 * 1024));
         TwilioSettings twilio = TwilioSettings.from(settings);
         assertThat(twilio).isEqualTo(new TwilioSettings("AC1", "token", "SK1", java.net.URI.create("http://127.0.0.1:8089"),
@@ -78,7 +79,7 @@ class SettingsFromEnvironmentTest {
     @Test
     void withNothingSetTheDefaultsAreTheReadmes() {
         HookSettings hook = HookSettings.from(new SettingsSource(key -> null));
-        assertThat(hook).isEqualTo(new HookSettings("Authorization", null, "/telephonyHook", "US",
+        assertThat(hook).isEqualTo(new HookSettings("Authorization", null, null, "/telephonyHook", "US",
                 "Your verification code is {code}", Duration.ofMillis(2500), 64 * 1024));
         assertThat(TwilioSettings.from(new SettingsSource(key -> null)).connectTimeout()).isEqualTo(Duration.ofSeconds(1));
     }

@@ -45,6 +45,7 @@ public abstract class HookTestSupport {
         properties.add("twilio.api-url", () -> twilio.url().toString());
         properties.add("twilio.from-number", () -> "+15017122661");
         properties.add("okta.hook.auth.secret", () -> OktaClient.SECRET);
+        properties.add("okta.hook.auth.secret-previous", () -> OktaClient.PREVIOUS_SECRET);
     }
 
     @BeforeEach

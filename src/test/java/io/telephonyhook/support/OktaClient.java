@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class OktaClient {
 
     public static final String SECRET = "Basic b2t0YTp0ZXN0LXNlY3JldA==";
+    /** The secret being rotated out (OKTA_HOOK_AUTH_SECRET_PREVIOUS in the tests' configuration). */
+    public static final String PREVIOUS_SECRET = "Basic b2t0YTpwcmV2aW91cy1zZWNyZXQ=";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
