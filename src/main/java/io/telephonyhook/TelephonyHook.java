@@ -2,6 +2,7 @@ package io.telephonyhook;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,10 +17,15 @@ import org.apache.camel.spi.Registry;
 import io.telephonyhook.auth.CallerCredential;
 import io.telephonyhook.auth.HeaderSecrets;
 import io.telephonyhook.auth.HookAuthenticator;
+import io.telephonyhook.config.DedupSettings;
 import io.telephonyhook.config.HookMode;
 import io.telephonyhook.config.HookSettings;
 import io.telephonyhook.config.InvalidSettingsException;
 import io.telephonyhook.config.TwilioSettings;
+import io.telephonyhook.dedup.EventLedger;
+import io.telephonyhook.dedup.InMemoryEventLedger;
+import io.telephonyhook.dedup.OneDeliveryPerEvent;
+import io.telephonyhook.dedup.RedisEventLedger;
 import io.telephonyhook.delivery.CallDeadlines;
 import io.telephonyhook.delivery.DeliverabilityCheck;
 import io.telephonyhook.observability.CallLog;
@@ -45,10 +51,12 @@ import io.telephonyhook.twilio.VoiceScript;
  * {@link #routeBeans()} in its registry, so the same routes find the same steps everywhere. Settings that would make
  * the hook unsafe or useless stop the start-up here, with a one-line reason naming the variable to fix.
  */
-public final class TelephonyHook {
+public final class TelephonyHook implements AutoCloseable {
 
     /** Okta's own example secret, used only in demo mode when none is set (see the README). */
     public static final String DEMO_AUTH_SECRET = "Basic YWRtaW46c3VwZXJzZWNyZXQ=";
+    /** How long a call waits for the shared Redis before going on without it. */
+    private static final Duration REDIS_COMMAND_TIMEOUT = Duration.ofMillis(250);
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
     private final HookMode mode;
@@ -57,6 +65,7 @@ public final class TelephonyHook {
     private final CallMetrics metrics;
     private final CallDeadlines deadlines;
     private final TwilioRestClient componentClient;
+    private final OneDeliveryPerEvent oneDeliveryPerEvent;
     private final Map<String, Object> routeBeans = new LinkedHashMap<>();
 
     /**
@@ -64,7 +73,7 @@ public final class TelephonyHook {
      * @param arrival   how this host knows when a request arrived
      * @param simulator the demo simulator's account, asked for only in demo mode (the host runs the simulator)
      */
-    public TelephonyHook(HookSettings settings, TwilioSettings twilio, MeterRegistry registry,
+    public TelephonyHook(HookSettings settings, TwilioSettings twilio, DedupSettings dedup, MeterRegistry registry,
                          CallDeadlines.Arrival arrival, Supplier<TwilioAccount> simulator) {
         Clock clock = Clock.systemUTC();
         this.mode = HookMode.of(twilio);
@@ -86,6 +95,8 @@ public final class TelephonyHook {
         routeBeans.put("hookBodyLimit", new RequestBodyLimit(settings.maxBodyBytes()));
         routeBeans.put("hookDeadlines", deadlines);
         routeBeans.put("otpRequestReader", new OtpRequestReader(phoneNumbers(settings)));
+        this.oneDeliveryPerEvent = oneDeliveryPerEvent(dedup, metrics);
+        routeBeans.put("oneDeliveryPerEvent", oneDeliveryPerEvent);
         routeBeans.put("deliverabilityCheck", new DeliverabilityCheck(clock, senders.configuredChannels()));
         routeBeans.put("oktaResponseRenderer", new OktaResponseRenderer());
         routeBeans.put("hookCallLog", new CallLog());
@@ -119,6 +130,17 @@ public final class TelephonyHook {
         return componentClient;
     }
 
+    /** Stops what the hook opened itself (the connection to a shared Redis); hosts call it when they stop. */
+    @Override
+    public void close() {
+        oneDeliveryPerEvent.close();
+    }
+
+    /** How repeats of an eventId are caught now (health): off, memory, or the shared Redis and whether it is reached. */
+    public String deduplication() {
+        return oneDeliveryPerEvent.state();
+    }
+
     public HookMode mode() {
         return mode;
     }
@@ -145,6 +167,15 @@ public final class TelephonyHook {
             secret = DEMO_AUTH_SECRET;
         }
         return List.of(new HeaderSecrets(settings.authHeader(), secret, settings.authSecretPrevious()));
+    }
+
+    private static OneDeliveryPerEvent oneDeliveryPerEvent(DedupSettings dedup, CallMetrics metrics) {
+        if (!dedup.enabled()) {
+            return OneDeliveryPerEvent.off(metrics);
+        }
+        EventLedger shared = dedup.redisUrl() == null ? null
+                : new RedisEventLedger(dedup.redisUrl(), dedup.ttl(), REDIS_COMMAND_TIMEOUT);
+        return new OneDeliveryPerEvent(new InMemoryEventLedger(dedup.ttl(), dedup.maxEvents()), shared, metrics);
     }
 
     private static PhoneNumberNormalizer phoneNumbers(HookSettings settings) {

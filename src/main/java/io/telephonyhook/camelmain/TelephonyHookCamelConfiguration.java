@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import io.telephonyhook.TelephonyHook;
 import io.telephonyhook.config.HookMode;
+import io.telephonyhook.config.DedupSettings;
 import io.telephonyhook.config.HookSettings;
 import io.telephonyhook.config.SettingsSource;
 import io.telephonyhook.config.TwilioSettings;
@@ -41,6 +42,7 @@ public class TelephonyHookCamelConfiguration implements CamelConfiguration {
         SettingsSource settings = new SettingsSource(key -> setting(camel, key));
         TwilioSettings twilio = TwilioSettings.from(settings);
         HookSettings hookSettings = HookSettings.from(settings);
+        DedupSettings dedup = DedupSettings.from(settings);
         DemoSimulator demo = HookMode.of(twilio) == HookMode.DEMO ? new DemoSimulator() : null;
         if (demo != null) {
             demo.start(); // now: the hook needs its address
@@ -50,13 +52,14 @@ public class TelephonyHookCamelConfiguration implements CamelConfiguration {
         TelephonyHook hook;
         try {
             // No servlet filter sees a request first here: a call's deadline counts from when Camel made the exchange.
-            hook = new TelephonyHook(hookSettings, twilio, meterRegistry(camel), CallDeadlines.Arrival.UNKNOWN,
+            hook = new TelephonyHook(hookSettings, twilio, dedup, meterRegistry(camel), CallDeadlines.Arrival.UNKNOWN,
                     () -> demo.simulator.account());
         } catch (RuntimeException unusableSettings) {
             ServiceHelper.stopService(demo); // Camel never starts, so it would not stop the simulator's HTTP server
             throw unusableSettings;
         }
         hook.bindRouteBeans(camel.getRegistry());
+        camel.addService(new HookCloser(hook), true); // stopped with Camel: the connection to a shared Redis
         // camel-twilio's component takes the single TwilioRestClient in the registry; an application's own one wins
         if (camel.getRegistry().findSingleByType(TwilioRestClient.class) == null) {
             camel.getRegistry().bind("twilioRestClient", TwilioRestClient.class, hook.componentClient());
@@ -82,6 +85,21 @@ public class TelephonyHookCamelConfiguration implements CamelConfiguration {
             registry.bind("telephonyHookMeterRegistry", MeterRegistry.class, meters);
         }
         return meters;
+    }
+
+    /** Closes the hook when Camel stops. */
+    private static final class HookCloser extends ServiceSupport {
+
+        private final TelephonyHook hook;
+
+        HookCloser(TelephonyHook hook) {
+            this.hook = hook;
+        }
+
+        @Override
+        protected void doStop() {
+            hook.close();
+        }
     }
 
     /** Demo mode: the Twilio simulator, a service of Camel's so it stops with Camel; the banner once Camel is up. */

@@ -11,13 +11,13 @@ import java.util.regex.Pattern;
  * by key. Keys are written the way the README's table names them ({@code hook.deadline}, {@code twilio.account-sid});
  * a host maps its environment variables onto them ({@code HOOK_DEADLINE}, {@code TWILIO_ACCOUNT_SID}).
  *
- * <p>Reads text, durations ({@code 2500ms}, {@code 2s}, {@code 1m}, ISO-8601 {@code PT2S}, or plain milliseconds) and
+ * <p>Reads text, whole numbers, durations ({@code 2500ms}, {@code 2s}, {@code 1m}, {@code 1h}, ISO-8601 {@code PT2S}, or plain milliseconds) and
  * sizes ({@code 64KB}, {@code 1MB}, or plain bytes), the forms Spring Boot accepts, so a value means the same in
  * every host. A value that cannot be read stops the start-up with a one-line reason naming the setting.
  */
 public final class SettingsSource {
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)?");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|MB)?");
 
     private final Function<String, String> lookup;
@@ -59,6 +59,7 @@ public final class SettingsSource {
         return switch (unit) {
             case "s" -> Duration.ofSeconds(amount);
             case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
             default -> Duration.ofMillis(amount);
         };
     }
@@ -79,6 +80,19 @@ public final class SettingsSource {
             case "MB" -> amount * 1024 * 1024;
             default -> amount;
         };
+    }
+
+    /** A whole number, such as a count. */
+    public long number(String key, long fallback) {
+        String value = text(key);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException unreadable) {
+            throw unreadable(key, value, "a whole number");
+        }
     }
 
     public boolean flag(String key, boolean fallback) {

@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param providerStatus the provider's status word on acceptance ({@code queued}); null otherwise
  * @param providerError  the provider's error code (Twilio's {@code 21211}); null when there was none
  * @param httpStatus     the provider's HTTP status on failure; null when it did not answer
+ * @param repeated       true when this call repeats an eventId already answered: the first call's outcome, given
+ *                       again without calling the provider (Okta gets the same command)
  */
 public record DeliveryOutcome(
         boolean delivered,
@@ -20,24 +22,30 @@ public record DeliveryOutcome(
         String transactionId,
         String providerStatus,
         Integer providerError,
-        Integer httpStatus) {
+        Integer httpStatus,
+        boolean repeated) {
 
     public static DeliveryOutcome delivered(String transactionId, String providerStatus) {
         return new DeliveryOutcome(true, null, transactionId, providerStatus == null ? "unknown" : providerStatus, null,
-                null);
+                null, false);
     }
 
     public static DeliveryOutcome failed(FailureReason reason) {
-        return new DeliveryOutcome(false, Objects.requireNonNull(reason), null, null, null, null);
+        return new DeliveryOutcome(false, Objects.requireNonNull(reason), null, null, null, null, false);
     }
 
     public static DeliveryOutcome failed(FailureReason reason, Integer providerError, Integer httpStatus) {
-        return new DeliveryOutcome(false, Objects.requireNonNull(reason), null, null, providerError, httpStatus);
+        return new DeliveryOutcome(false, Objects.requireNonNull(reason), null, null, providerError, httpStatus, false);
     }
 
     /** A fault of ours: Okta still gets a well-formed FAILED, at once. */
     public static DeliveryOutcome internalError() {
         return failed(FailureReason.INTERNAL_ERROR);
+    }
+
+    /** This outcome, given again to a call that repeats the same eventId. */
+    public DeliveryOutcome asRepeat() {
+        return new DeliveryOutcome(delivered, reason, transactionId, providerStatus, providerError, httpStatus, true);
     }
 
     /** Okta's word for it. */

@@ -64,6 +64,7 @@ public class CallLog {
         fields.put("country", request == null || request.destination() == null
                 ? null : request.destination().regionCode());
         fields.put("status", outcome.status());
+        fields.put("duplicate", outcome.repeated() ? "true" : null);
         fields.put("reason", outcome.reason() == null ? null : outcome.reason().code());
         fields.put("twilioSid", outcome.transactionId());
         fields.put("twilioError", outcome.providerError() == null ? null : String.valueOf(outcome.providerError()));

@@ -30,7 +30,9 @@ import io.telephonyhook.twilio.TwilioRequestListener;
  *   <li>{@code telephony_hook_twilio_errors_total{channel, code}}: Twilio's error codes;
  *   <li>{@code telephony_hook_authentications_total{credential}}: calls accepted, by the credential they used
  *       ({@code secret}, {@code previous-secret}, {@code oauth}): when {@code previous-secret} stays at zero, the
- *       previous secret can go.
+ *       previous secret can go;
+ *   <li>{@code telephony_hook_dedup_unavailable_total}: calls that went on without the shared deduplication ledger
+ *       (Redis did not answer).
  * </ul>
  * Every tag has a small fixed set of values, so no caller can make the series grow: reasons are an enum, request
  * types are Okta's four, and error codes are kept as sent only for the first {@value #MAX_ERROR_CODES} distinct ones.
@@ -52,9 +54,13 @@ public class CallMetrics implements TwilioRequestListener {
     private final Map<List<String>, Timer> callTimers = new ConcurrentHashMap<>();
     private final Map<List<String>, Timer> twilioTimers = new ConcurrentHashMap<>();
     private final Map<String, Counter> authentications = new ConcurrentHashMap<>();
+    private final Counter dedupUnavailable;
 
     public CallMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.dedupUnavailable = Counter.builder("telephony.hook.dedup.unavailable")
+                .description("Calls that went on without the shared deduplication ledger (Redis did not answer)")
+                .register(registry);
     }
 
     /** A call answered with Okta's command (SUCCESSFUL or FAILED). */
@@ -72,12 +78,13 @@ public class CallMetrics implements TwilioRequestListener {
     private void record(OtpRequest request, DeliveryOutcome outcome, CallDeadline deadline) {
         String channel = request == null ? "none" : request.channel().name().toLowerCase(Locale.ROOT);
         String result = outcome.delivered() ? "successful" : "failed";
-        String reason = outcome.reason() == null ? "none" : outcome.reason().name().toLowerCase(Locale.ROOT);
+        String reason = outcome.repeated() ? "duplicate"
+                : outcome.reason() == null ? "none" : outcome.reason().name().toLowerCase(Locale.ROOT);
         count(channel, requestType(request), result, reason);
         if (deadline != null) {
             callTimer(channel, result).record(Duration.ofMillis(deadline.elapsedMillis()));
         }
-        if (outcome.providerError() != null) {
+        if (outcome.providerError() != null && !outcome.repeated()) { // Twilio answered the first call only
             Counter.builder("telephony.hook.twilio.errors")
                     .description("Twilio error codes in its answers")
                     .tag("channel", channel)
@@ -94,6 +101,11 @@ public class CallMetrics implements TwilioRequestListener {
     /** A call refused with an HTTP error: {@code unauthenticated}, {@code malformed}, {@code too_large}, ... */
     public void refused(String reason) {
         count("none", "none", "refused", reason);
+    }
+
+    /** A call that went on without the shared deduplication ledger. */
+    public void dedupUnavailable() {
+        dedupUnavailable.increment();
     }
 
     /** A call accepted with this credential ({@code secret}, {@code previous-secret}, {@code oauth}). */

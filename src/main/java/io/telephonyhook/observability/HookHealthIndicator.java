@@ -3,6 +3,7 @@ package io.telephonyhook.observability;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.resilience4j.ResilienceProcessor;
@@ -12,7 +13,8 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import io.telephonyhook.config.HookMode;
 
 /**
- * {@code telephonyHook} in {@code /actuator/health}: the mode (live or demo) and each Twilio breaker's state. Always
+ * {@code telephonyHook} in {@code /actuator/health}: the mode (live or demo), each Twilio breaker's state, and how
+ * repeats of an eventId are caught (a shared Redis out of reach shows here). Always
  * UP: an open breaker means Okta gets a fast FAILED and sends the code itself; taking the instance out of service
  * would turn that into connection errors and waits instead.
  */
@@ -21,10 +23,13 @@ public class HookHealthIndicator implements HealthIndicator {
     private static final List<String> BREAKERS = List.of("telephony-hook-twilio-sms", "telephony-hook-twilio-voice");
 
     private final HookMode mode;
+    private final Supplier<String> deduplication;
     private final CamelContext camel;
 
-    public HookHealthIndicator(HookMode mode, CamelContext camel) {
+    /** @param deduplication how repeats of an eventId are caught now ({@code memory}, {@code redis host:port connected}) */
+    public HookHealthIndicator(HookMode mode, Supplier<String> deduplication, CamelContext camel) {
         this.mode = mode;
+        this.deduplication = deduplication;
         this.camel = camel;
     }
 
@@ -38,6 +43,7 @@ public class HookHealthIndicator implements HealthIndicator {
         return Health.up()
                 .withDetail("mode", mode.name().toLowerCase())
                 .withDetail("breakers", breakers)
+                .withDetail("deduplication", deduplication.get())
                 .build();
     }
 }

@@ -28,6 +28,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 
 import io.telephonyhook.TelephonyHook;
+import io.telephonyhook.config.DedupSettings;
 import io.telephonyhook.config.HookSettings;
 import io.telephonyhook.config.SettingsSource;
 import io.telephonyhook.config.TwilioSettings;
@@ -67,7 +68,7 @@ public class TelephonyHookAutoConfiguration {
     TelephonyHook telephonyHook(Environment environment, ObjectProvider<MeterRegistry> meterRegistry,
                                 ObjectProvider<TwilioSimulator> simulator) {
         SettingsSource settings = new SettingsSource(environment::getProperty);
-        return new TelephonyHook(HookSettings.from(settings), TwilioSettings.from(settings),
+        return new TelephonyHook(HookSettings.from(settings), TwilioSettings.from(settings), DedupSettings.from(settings),
                 meterRegistry.getIfAvailable(SimpleMeterRegistry::new), new PlatformHttpArrival(),
                 () -> simulator.getObject().account());
     }
@@ -99,7 +100,7 @@ public class TelephonyHookAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean(name = "telephonyHookHealthIndicator")
         HookHealthIndicator telephonyHookHealthIndicator(TelephonyHook hook, CamelContext camel) {
-            return new HookHealthIndicator(hook.mode(), camel);
+            return new HookHealthIndicator(hook.mode(), hook::deduplication, camel);
         }
     }
 }

@@ -93,6 +93,18 @@ class CamelMainHostTest {
     }
 
     @Test
+    void aRepeatedEventIdIsAnsweredAsTheFirstWithoutASecondSms() {
+        OktaRequest request = OktaRequest.sms().eventId("repeated-under-camel-main");
+
+        Answer answer = okta.post(request);
+        Answer repeat = okta.post(request);
+
+        assertThat(answer.actionStatus()).isEqualTo("SUCCESSFUL");
+        assertThat(repeat.json()).isEqualTo(answer.json());
+        assertThat(twilio.received()).hasSize(1);
+    }
+
+    @Test
     void noSecretIs401WithOktasErrorAndNothingIsSent() {
         Answer answer = okta.post(OktaRequest.sms().json(), null, null);
 

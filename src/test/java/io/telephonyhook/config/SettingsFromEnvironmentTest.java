@@ -82,6 +82,24 @@ class SettingsFromEnvironmentTest {
         assertThat(hook).isEqualTo(new HookSettings("Authorization", null, null, "/telephonyHook", "US",
                 "Your verification code is {code}", Duration.ofMillis(2500), 64 * 1024));
         assertThat(TwilioSettings.from(new SettingsSource(key -> null)).connectTimeout()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(DedupSettings.from(new SettingsSource(key -> null)))
+                .isEqualTo(new DedupSettings(Duration.ofMinutes(10), 50_000, null));
+    }
+
+    @Test
+    void deduplicationSettingsAreReadFromTheirVariables() {
+        Map<String, Object> environment = Map.of(
+                "HOOK_DEDUP_TTL", "1h",
+                "HOOK_DEDUP_MAX_EVENTS", "1000",
+                "HOOK_DEDUP_REDIS_URL", "redis://:pw@redis.internal:6380");
+        StandardEnvironment spring = new StandardEnvironment();
+        spring.getPropertySources().addFirst(new SystemEnvironmentPropertySource("env", environment));
+
+        DedupSettings dedup = DedupSettings.from(new SettingsSource(spring::getProperty));
+
+        assertThat(dedup).isEqualTo(new DedupSettings(Duration.ofHours(1), 1000,
+                java.net.URI.create("redis://:pw@redis.internal:6380")));
+        assertThat(dedup.toString()).contains("redis.internal:6380").doesNotContain("pw");
     }
 
     @ParameterizedTest
@@ -93,12 +111,17 @@ class SettingsFromEnvironmentTest {
             "hook.max-body, 17MB, HOOK_MAX_BODY must be between 1KB and 16MB",
             "hook.max-body, lots, HOOK_MAX_BODY (hook.max-body) is 'lots'",
             "hook.path, telephonyHook, HOOK_PATH must start with '/'",
-            "twilio.connect-timeout, 1 minute, TWILIO_CONNECT_TIMEOUT (twilio.connect-timeout) is '1 minute'"})
+            "twilio.connect-timeout, 1 minute, TWILIO_CONNECT_TIMEOUT (twilio.connect-timeout) is '1 minute'",
+            "hook.dedup.ttl, 25h, HOOK_DEDUP_TTL must be between 0 (off) and 1 day",
+            "hook.dedup.max-events, 0, HOOK_DEDUP_MAX_EVENTS must be between 1 and 10000000",
+            "hook.dedup.max-events, many, HOOK_DEDUP_MAX_EVENTS (hook.dedup.max-events) is 'many'",
+            "hook.dedup.redis-url, http://redis:6379, HOOK_DEDUP_REDIS_URL must be redis://host:port"})
     void valuesOutOfRangeRefuseTheStartInOneLine(String key, String value, String reason) {
         SettingsSource settings = new SettingsSource(Map.of(key, value)::get);
         assertThatThrownBy(() -> {
             HookSettings.from(settings);
             TwilioSettings.from(settings);
+            DedupSettings.from(settings);
         }).isInstanceOf(InvalidSettingsException.class).hasMessageContaining(reason).message().doesNotContain("\n");
     }
 

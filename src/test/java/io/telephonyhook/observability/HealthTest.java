@@ -23,6 +23,7 @@ class HealthTest extends HookTestSupport {
         assertThat(health.at("/components/telephonyHook/details/mode").asText()).isEqualTo("live");
         assertThat(health.at("/components/telephonyHook/details/breakers/telephony-hook-twilio-sms").asText()).isEqualTo("CLOSED");
         assertThat(health.at("/components/telephonyHook/details/breakers/telephony-hook-twilio-voice").asText()).isEqualTo("CLOSED");
+        assertThat(health.at("/components/telephonyHook/details/deduplication").asText()).isEqualTo("memory");
     }
 
     @Test

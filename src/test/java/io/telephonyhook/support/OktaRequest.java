@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,10 +27,15 @@ public final class OktaRequest {
         this.body = body;
     }
 
-    /** Okta's example as published, untouched (its code expired in 2022). */
+    /**
+     * Okta's example as published (its code expired in 2022), but for its eventId, made unique as each of Okta's
+     * calls has its own: the hook answers a repeated eventId with the first call's answer.
+     */
     public static OktaRequest example(String name) {
         try (InputStream in = OktaRequest.class.getResourceAsStream("/okta-requests/" + name)) {
-            return new OktaRequest((ObjectNode) JSON.readTree(in));
+            ObjectNode body = (ObjectNode) JSON.readTree(in);
+            body.put("eventId", body.path("eventId").asText() + "-" + UUID.randomUUID());
+            return new OktaRequest(body);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

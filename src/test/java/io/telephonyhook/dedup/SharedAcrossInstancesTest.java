@@ -1,0 +1,147 @@
+package io.telephonyhook.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import redis.embedded.RedisServer;
+
+import io.telephonyhook.TelephonyHook;
+import io.telephonyhook.support.LiveHook;
+import io.telephonyhook.support.OktaClient.Answer;
+import io.telephonyhook.support.OktaRequest;
+import io.telephonyhook.support.TwilioStandIn;
+
+/**
+ * Two instances of the standalone application sharing a real Redis server (HOOK_DEDUP_REDIS_URL), as behind a load
+ * balancer that retries on the other instance. The last test stops Redis: calls still go out.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SharedAcrossInstancesTest {
+
+    private static final TwilioStandIn twilio = TwilioStandIn.start();
+    private static RedisServer redis;
+    private static LiveHook first;
+    private static LiveHook second;
+
+    @BeforeAll
+    static void redisAndTwoInstances() throws Exception {
+        int port = freePort();
+        redis = new RedisServer(port);
+        redis.start();
+        Map<String, String> shared = Map.of("hook.dedup.redis-url", "redis://127.0.0.1:" + port);
+        first = LiveHook.start(twilio, shared);
+        second = LiveHook.start(twilio, shared);
+        awaitConnected(first);
+        awaitConnected(second);
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (first != null) {
+            first.close();
+        }
+        if (second != null) {
+            second.close();
+        }
+        if (redis != null && redis.isActive()) {
+            redis.stop();
+        }
+    }
+
+    @BeforeEach
+    void freshStandIn() {
+        twilio.reset();
+    }
+
+    @Test
+    @Order(1)
+    void aRetryOnTheOtherInstanceIsNotSentAgain() {
+        OktaRequest request = OktaRequest.sms().eventId("retried-elsewhere");
+
+        Answer answer = first.okta().post(request);
+        Answer retry = second.okta().post(request);
+
+        assertThat(answer.actionStatus()).isEqualTo("SUCCESSFUL");
+        assertThat(retry.json()).isEqualTo(answer.json());
+        assertThat(twilio.received()).hasSize(1);
+    }
+
+    @Test
+    @Order(2)
+    void twentyConcurrentCallsOnTwoInstancesAreSentOnceAndAnsweredTheSame() {
+        twilio.answerAfter(Duration.ofMillis(300));
+        OktaRequest request = OktaRequest.sms().eventId("twenty-on-two");
+        ExecutorService callers = Executors.newFixedThreadPool(20);
+        try {
+            List<CompletableFuture<Answer>> calls = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                LiveHook instance = i % 2 == 0 ? first : second;
+                calls.add(CompletableFuture.supplyAsync(() -> instance.okta().post(request), callers));
+            }
+            List<Answer> answers = calls.stream().map(CompletableFuture::join).toList();
+
+            assertThat(twilio.received()).hasSize(1);
+            assertThat(answers).allSatisfy(answer -> {
+                assertThat(answer.actionStatus()).isEqualTo("SUCCESSFUL");
+                assertThat(answer.json()).isEqualTo(answers.get(0).json());
+            });
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void withRedisStoppedCallsAreStillDeliveredAtOnceAndRepeatsCaughtPerInstance() throws IOException {
+        redis.stop();
+        double unavailableBefore = unavailable(first);
+
+        Answer answer = first.okta().post(OktaRequest.sms().eventId("redis-down"));
+        Answer repeat = first.okta().post(OktaRequest.sms().eventId("redis-down"));
+        Answer elsewhere = second.okta().post(OktaRequest.voice().eventId("redis-down-voice"));
+
+        assertThat(answer.actionStatus()).isEqualTo("SUCCESSFUL");
+        assertThat(answer.took()).isLessThan(Duration.ofSeconds(2));
+        assertThat(repeat.json()).isEqualTo(answer.json());
+        assertThat(elsewhere.actionStatus()).isEqualTo("SUCCESSFUL");
+        assertThat(twilio.received()).hasSize(2);
+        assertThat(unavailable(first)).isGreaterThanOrEqualTo(unavailableBefore + 2);
+        assertThat(first.bean(TelephonyHook.class).deduplication()).contains("unreachable");
+    }
+
+    private static double unavailable(LiveHook instance) {
+        return instance.bean(MeterRegistry.class).counter("telephony.hook.dedup.unavailable").count();
+    }
+
+    private static void awaitConnected(LiveHook instance) throws InterruptedException {
+        TelephonyHook hook = instance.bean(TelephonyHook.class);
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!hook.deduplication().endsWith(" connected") && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+        assertThat(hook.deduplication()).endsWith(" connected");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
