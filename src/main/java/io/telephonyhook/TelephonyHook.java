@@ -1,18 +1,24 @@
 package io.telephonyhook;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.twilio.http.TwilioRestClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.spi.Registry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.telephonyhook.auth.CallerCredential;
 import io.telephonyhook.auth.HeaderSecrets;
@@ -21,6 +27,8 @@ import io.telephonyhook.config.DedupSettings;
 import io.telephonyhook.config.HookMode;
 import io.telephonyhook.config.HookSettings;
 import io.telephonyhook.config.InvalidSettingsException;
+import io.telephonyhook.config.PumpingSettings;
+import io.telephonyhook.config.RateLimit;
 import io.telephonyhook.config.TwilioSettings;
 import io.telephonyhook.dedup.EventLedger;
 import io.telephonyhook.dedup.InMemoryEventLedger;
@@ -34,6 +42,10 @@ import io.telephonyhook.okta.OktaResponseRenderer;
 import io.telephonyhook.okta.OtpRequestReader;
 import io.telephonyhook.okta.RequestBodyLimit;
 import io.telephonyhook.phone.PhoneNumberNormalizer;
+import io.telephonyhook.pumping.LocalRateCounters;
+import io.telephonyhook.pumping.PumpingGuard;
+import io.telephonyhook.pumping.RedisRateCounters;
+import io.telephonyhook.redis.SharedRedis;
 import io.telephonyhook.simulator.TwilioSimulator;
 import io.telephonyhook.twilio.SmsComposer;
 import io.telephonyhook.twilio.TwilioAccount;
@@ -55,6 +67,7 @@ public final class TelephonyHook implements AutoCloseable {
 
     /** Okta's own example secret, used only in demo mode when none is set (see the README). */
     public static final String DEMO_AUTH_SECRET = "Basic YWRtaW46c3VwZXJzZWNyZXQ=";
+    private static final Logger log = LoggerFactory.getLogger(TelephonyHook.class);
     /** How long a call waits for the shared Redis before going on without it. */
     private static final Duration REDIS_COMMAND_TIMEOUT = Duration.ofMillis(250);
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
@@ -65,6 +78,7 @@ public final class TelephonyHook implements AutoCloseable {
     private final CallMetrics metrics;
     private final CallDeadlines deadlines;
     private final TwilioRestClient componentClient;
+    private final SharedRedis sharedRedis;
     private final OneDeliveryPerEvent oneDeliveryPerEvent;
     private final Map<String, Object> routeBeans = new LinkedHashMap<>();
 
@@ -73,8 +87,8 @@ public final class TelephonyHook implements AutoCloseable {
      * @param arrival   how this host knows when a request arrived
      * @param simulator the demo simulator's account, asked for only in demo mode (the host runs the simulator)
      */
-    public TelephonyHook(HookSettings settings, TwilioSettings twilio, DedupSettings dedup, MeterRegistry registry,
-                         CallDeadlines.Arrival arrival, Supplier<TwilioAccount> simulator) {
+    public TelephonyHook(HookSettings settings, TwilioSettings twilio, DedupSettings dedup, PumpingSettings pumping,
+                         MeterRegistry registry, CallDeadlines.Arrival arrival, Supplier<TwilioAccount> simulator) {
         Clock clock = Clock.systemUTC();
         this.mode = HookMode.of(twilio);
         this.settings = settings;
@@ -95,8 +109,10 @@ public final class TelephonyHook implements AutoCloseable {
         routeBeans.put("hookBodyLimit", new RequestBodyLimit(settings.maxBodyBytes()));
         routeBeans.put("hookDeadlines", deadlines);
         routeBeans.put("otpRequestReader", new OtpRequestReader(phoneNumbers(settings)));
-        this.oneDeliveryPerEvent = oneDeliveryPerEvent(dedup, metrics);
+        this.sharedRedis = dedup.redisUrl() == null ? null : new SharedRedis(dedup.redisUrl(), REDIS_COMMAND_TIMEOUT);
+        this.oneDeliveryPerEvent = oneDeliveryPerEvent(dedup, sharedRedis, metrics);
         routeBeans.put("oneDeliveryPerEvent", oneDeliveryPerEvent);
+        routeBeans.put("pumpingGuard", pumpingGuard(pumping, sharedRedis, metrics, account, mode));
         routeBeans.put("deliverabilityCheck", new DeliverabilityCheck(clock, senders.configuredChannels()));
         routeBeans.put("oktaResponseRenderer", new OktaResponseRenderer());
         routeBeans.put("hookCallLog", new CallLog());
@@ -133,7 +149,9 @@ public final class TelephonyHook implements AutoCloseable {
     /** Stops what the hook opened itself (the connection to a shared Redis); hosts call it when they stop. */
     @Override
     public void close() {
-        oneDeliveryPerEvent.close();
+        if (sharedRedis != null) {
+            sharedRedis.close();
+        }
     }
 
     /** How repeats of an eventId are caught now (health): off, memory, or the shared Redis and whether it is reached. */
@@ -169,13 +187,26 @@ public final class TelephonyHook implements AutoCloseable {
         return List.of(new HeaderSecrets(settings.authHeader(), secret, settings.authSecretPrevious()));
     }
 
-    private static OneDeliveryPerEvent oneDeliveryPerEvent(DedupSettings dedup, CallMetrics metrics) {
+    private static OneDeliveryPerEvent oneDeliveryPerEvent(DedupSettings dedup, SharedRedis redis, CallMetrics metrics) {
         if (!dedup.enabled()) {
             return OneDeliveryPerEvent.off(metrics);
         }
-        EventLedger shared = dedup.redisUrl() == null ? null
-                : new RedisEventLedger(dedup.redisUrl(), dedup.ttl(), REDIS_COMMAND_TIMEOUT);
+        EventLedger shared = redis == null ? null : new RedisEventLedger(redis, dedup.ttl());
         return new OneDeliveryPerEvent(new InMemoryEventLedger(dedup.ttl(), dedup.maxEvents()), shared, metrics);
+    }
+
+    private static PumpingGuard pumpingGuard(PumpingSettings pumping, SharedRedis redis, CallMetrics metrics,
+                                             TwilioAccount account, HookMode mode) {
+        if (mode == HookMode.LIVE && pumping.unguarded()) {
+            log.warn("No protection from SMS pumping: anyone with Okta's credentials can send codes to any country"
+                    + " at any rate on this Twilio account. Set HOOK_ALLOWED_COUNTRIES, HOOK_RATE_LIMIT_PER_NUMBER"
+                    + " and HOOK_RATE_LIMIT_PER_COUNTRY (README, \"Going live\").");
+        }
+        Duration longestWindow = Stream.of(pumping.perNumber(), pumping.perCountry()).filter(Objects::nonNull)
+                .map(RateLimit::window).max(Comparator.naturalOrder()).orElse(Duration.ofMinutes(1));
+        return new PumpingGuard(pumping, new LocalRateCounters(longestWindow),
+                redis == null ? null : new RedisRateCounters(redis), metrics,
+                account.password().getBytes(StandardCharsets.UTF_8));
     }
 
     private static PhoneNumberNormalizer phoneNumbers(HookSettings settings) {

@@ -19,6 +19,7 @@ import io.telephonyhook.TelephonyHook;
 import io.telephonyhook.config.HookMode;
 import io.telephonyhook.config.DedupSettings;
 import io.telephonyhook.config.HookSettings;
+import io.telephonyhook.config.PumpingSettings;
 import io.telephonyhook.config.SettingsSource;
 import io.telephonyhook.config.TwilioSettings;
 import io.telephonyhook.delivery.CallDeadlines;
@@ -52,7 +53,7 @@ public class TelephonyHookCamelConfiguration implements CamelConfiguration {
         TelephonyHook hook;
         try {
             // No servlet filter sees a request first here: a call's deadline counts from when Camel made the exchange.
-            hook = new TelephonyHook(hookSettings, twilio, dedup, meterRegistry(camel), CallDeadlines.Arrival.UNKNOWN,
+            hook = new TelephonyHook(hookSettings, twilio, dedup, PumpingSettings.from(settings), meterRegistry(camel), CallDeadlines.Arrival.UNKNOWN,
                     () -> demo.simulator.account());
         } catch (RuntimeException unusableSettings) {
             ServiceHelper.stopService(demo); // Camel never starts, so it would not stop the simulator's HTTP server

@@ -8,7 +8,7 @@ import io.telephonyhook.delivery.DeliveryOutcome;
  * Where the hook keeps the eventIds it has answered, or is answering, with their outcomes: in this instance's memory,
  * or in a Redis that instances share.
  */
-public interface EventLedger extends AutoCloseable {
+public interface EventLedger {
 
     /**
      * Claims {@code eventId} for the calling call, atomically: of all the calls with the same eventId within the
@@ -18,16 +18,13 @@ public interface EventLedger extends AutoCloseable {
      * @param maxWait how long a repeat may wait for the first call's outcome
      * @return null for the first call; otherwise the first's outcome, or null in {@link Earlier#outcome()} when it did
      *         not come within {@code maxWait}
-     * @throws LedgerUnavailableException when the ledger cannot answer (Redis down): the caller decides
+     * @throws io.telephonyhook.redis.RedisUnavailableException when the shared ledger cannot answer: the caller
+     *         goes on without it
      */
     Earlier claim(String eventId, Duration maxWait);
 
     /** Records the first call's outcome for the repeats. Never throws, never holds the call. */
     void settle(String eventId, DeliveryOutcome outcome);
-
-    @Override
-    default void close() {
-    }
 
     /** What a repeat found: the first call's outcome, or null when it was not known in time. */
     record Earlier(DeliveryOutcome outcome) {

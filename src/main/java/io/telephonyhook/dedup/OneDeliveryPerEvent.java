@@ -12,6 +12,8 @@ import io.telephonyhook.delivery.DeliveryOutcome;
 import io.telephonyhook.delivery.FailureReason;
 import io.telephonyhook.observability.CallMetrics;
 import io.telephonyhook.okta.OtpRequest;
+import io.telephonyhook.redis.RedisUnavailableException;
+import io.telephonyhook.redis.SharedRedis;
 
 /**
  * At most one delivery per Okta {@code eventId}. Okta does not retry a telephony hook, but the hop in front of it
@@ -22,9 +24,9 @@ import io.telephonyhook.okta.OtpRequest;
  *
  * <p>With {@code HOOK_DEDUP_REDIS_URL} the eventIds are shared by every instance; when Redis does not answer, the
  * call goes on with this instance's memory (fail open: a code is sent rather than refused), counted in
- * {@code telephony_hook_dedup_unavailable_total} and logged once per outage.
+ * {@code telephony_hook_redis_unavailable_total{use="dedup"}} and logged once per outage.
  */
-public class OneDeliveryPerEvent implements AutoCloseable {
+public class OneDeliveryPerEvent {
 
     /** The exchange property holding this call's claim, for {@link #remember}. */
     public static final String CLAIM = "eventClaim";
@@ -72,7 +74,7 @@ public class OneDeliveryPerEvent implements AutoCloseable {
             if (ledger == shared) {
                 sharedAnswered();
             }
-        } catch (LedgerUnavailableException unavailable) {
+        } catch (RedisUnavailableException unavailable) {
             sharedUnavailable(unavailable);
             ledger = local;
             earlier = local.claim(eventId, maxWait);
@@ -108,21 +110,11 @@ public class OneDeliveryPerEvent implements AutoCloseable {
         if (local == null) {
             return "off";
         }
-        if (shared instanceof RedisEventLedger redis) {
+        if (shared instanceof RedisEventLedger ledger) {
+            SharedRedis redis = ledger.redis();
             return "redis " + redis.where() + (redis.connected() ? " connected" : " unreachable (this instance's memory)");
         }
         return "memory";
-    }
-
-    @Override
-    public void close() {
-        if (shared != null) {
-            try {
-                shared.close();
-            } catch (Exception ignored) {
-                // stopping anyway
-            }
-        }
     }
 
     private void sharedAnswered() {
@@ -132,8 +124,8 @@ public class OneDeliveryPerEvent implements AutoCloseable {
         }
     }
 
-    private void sharedUnavailable(LedgerUnavailableException unavailable) {
-        metrics.dedupUnavailable();
+    private void sharedUnavailable(RedisUnavailableException unavailable) {
+        metrics.redisUnavailable("dedup");
         if (!sharedDown) {
             sharedDown = true;
             log.warn("{}: calls go on, repeats are caught on this instance only until it answers", unavailable.getMessage());

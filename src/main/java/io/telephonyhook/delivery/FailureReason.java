@@ -15,6 +15,10 @@ public enum FailureReason {
     EXPIRED,
     /** {@code deliveryChannel} is neither SMS-like nor voice-like. */
     UNKNOWN_CHANNEL,
+    /** The number's country is not in HOOK_ALLOWED_COUNTRIES: SMS pumping protection, Twilio not called. */
+    COUNTRY_NOT_ALLOWED,
+    /** The number or its country is over its rate limit (HOOK_RATE_LIMIT_PER_*): Twilio not called. */
+    RATE_LIMITED,
     /** The hook has no sender for this channel (voice needs TWILIO_FROM_NUMBER). */
     CHANNEL_NOT_CONFIGURED,
     /** Twilio answered 4xx: the number or the message, not an outage. */

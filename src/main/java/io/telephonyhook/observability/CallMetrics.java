@@ -31,8 +31,8 @@ import io.telephonyhook.twilio.TwilioRequestListener;
  *   <li>{@code telephony_hook_authentications_total{credential}}: calls accepted, by the credential they used
  *       ({@code secret}, {@code previous-secret}, {@code oauth}): when {@code previous-secret} stays at zero, the
  *       previous secret can go;
- *   <li>{@code telephony_hook_dedup_unavailable_total}: calls that went on without the shared deduplication ledger
- *       (Redis did not answer).
+ *   <li>{@code telephony_hook_redis_unavailable_total{use}}: calls that went on without the shared Redis, for
+ *       deduplication ({@code dedup}) or rate limits ({@code rate-limit}).
  * </ul>
  * Every tag has a small fixed set of values, so no caller can make the series grow: reasons are an enum, request
  * types are Okta's four, and error codes are kept as sent only for the first {@value #MAX_ERROR_CODES} distinct ones.
@@ -54,13 +54,10 @@ public class CallMetrics implements TwilioRequestListener {
     private final Map<List<String>, Timer> callTimers = new ConcurrentHashMap<>();
     private final Map<List<String>, Timer> twilioTimers = new ConcurrentHashMap<>();
     private final Map<String, Counter> authentications = new ConcurrentHashMap<>();
-    private final Counter dedupUnavailable;
+    private final Map<String, Counter> redisUnavailable = new ConcurrentHashMap<>();
 
     public CallMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.dedupUnavailable = Counter.builder("telephony.hook.dedup.unavailable")
-                .description("Calls that went on without the shared deduplication ledger (Redis did not answer)")
-                .register(registry);
     }
 
     /** A call answered with Okta's command (SUCCESSFUL or FAILED). */
@@ -103,9 +100,12 @@ public class CallMetrics implements TwilioRequestListener {
         count("none", "none", "refused", reason);
     }
 
-    /** A call that went on without the shared deduplication ledger. */
-    public void dedupUnavailable() {
-        dedupUnavailable.increment();
+    /** A call that went on without the shared Redis, for {@code dedup} or {@code rate-limit}. */
+    public void redisUnavailable(String use) {
+        redisUnavailable.computeIfAbsent(use, key -> Counter.builder("telephony.hook.redis.unavailable")
+                .description("Calls that went on without the shared Redis (it did not answer)")
+                .tag("use", use)
+                .register(registry)).increment();
     }
 
     /** A call accepted with this credential ({@code secret}, {@code previous-secret}, {@code oauth}). */

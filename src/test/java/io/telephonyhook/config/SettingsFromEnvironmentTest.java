@@ -87,6 +87,22 @@ class SettingsFromEnvironmentTest {
     }
 
     @Test
+    void pumpingSettingsAreReadFromTheirVariablesAndOffByDefault() {
+        Map<String, Object> environment = Map.of(
+                "HOOK_ALLOWED_COUNTRIES", "us, gb ,DE",
+                "HOOK_RATE_LIMIT_PER_NUMBER", "5/10m",
+                "HOOK_RATE_LIMIT_PER_COUNTRY", "200/1m");
+        StandardEnvironment spring = new StandardEnvironment();
+        spring.getPropertySources().addFirst(new SystemEnvironmentPropertySource("env", environment));
+
+        PumpingSettings pumping = PumpingSettings.from(new SettingsSource(spring::getProperty));
+
+        assertThat(pumping).isEqualTo(new PumpingSettings(java.util.Set.of("US", "GB", "DE"),
+                new RateLimit(5, Duration.ofMinutes(10)), new RateLimit(200, Duration.ofMinutes(1))));
+        assertThat(PumpingSettings.from(new SettingsSource(key -> null)).unguarded()).isTrue();
+    }
+
+    @Test
     void deduplicationSettingsAreReadFromTheirVariables() {
         Map<String, Object> environment = Map.of(
                 "HOOK_DEDUP_TTL", "1h",
@@ -115,13 +131,19 @@ class SettingsFromEnvironmentTest {
             "hook.dedup.ttl, 25h, HOOK_DEDUP_TTL must be between 0 (off) and 1 day",
             "hook.dedup.max-events, 0, HOOK_DEDUP_MAX_EVENTS must be between 1 and 10000000",
             "hook.dedup.max-events, many, HOOK_DEDUP_MAX_EVENTS (hook.dedup.max-events) is 'many'",
-            "hook.dedup.redis-url, http://redis:6379, HOOK_DEDUP_REDIS_URL must be redis://host:port"})
+            "hook.dedup.redis-url, http://redis:6379, HOOK_DEDUP_REDIS_URL must be redis://host:port",
+            "hook.allowed-countries, 'US,XX', HOOK_ALLOWED_COUNTRIES: 'XX' is not an ISO 3166 alpha-2 country code",
+            "hook.allowed-countries, USA, HOOK_ALLOWED_COUNTRIES: 'USA' is not",
+            "hook.rate-limit.per-number, 5 per 10 minutes, HOOK_RATE_LIMIT_PER_NUMBER is '5 per 10 minutes'",
+            "hook.rate-limit.per-number, 0/1m, HOOK_RATE_LIMIT_PER_NUMBER must allow at least 1 code",
+            "hook.rate-limit.per-country, 100/30d, HOOK_RATE_LIMIT_PER_COUNTRY must allow at least 1 code per window of 1s to 7d"})
     void valuesOutOfRangeRefuseTheStartInOneLine(String key, String value, String reason) {
         SettingsSource settings = new SettingsSource(Map.of(key, value)::get);
         assertThatThrownBy(() -> {
             HookSettings.from(settings);
             TwilioSettings.from(settings);
             DedupSettings.from(settings);
+            PumpingSettings.from(settings);
         }).isInstanceOf(InvalidSettingsException.class).hasMessageContaining(reason).message().doesNotContain("\n");
     }
 

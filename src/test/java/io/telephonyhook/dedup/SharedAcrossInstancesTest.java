@@ -30,7 +30,8 @@ import io.telephonyhook.support.TwilioStandIn;
 
 /**
  * Two instances of the standalone application sharing a real Redis server (HOOK_DEDUP_REDIS_URL), as behind a load
- * balancer that retries on the other instance. The last test stops Redis: calls still go out.
+ * balancer that retries on the other instance: eventIds and rate limits are shared. The last test stops Redis: calls
+ * still go out.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SharedAcrossInstancesTest {
@@ -45,7 +46,9 @@ class SharedAcrossInstancesTest {
         int port = freePort();
         redis = new RedisServer(port);
         redis.start();
-        Map<String, String> shared = Map.of("hook.dedup.redis-url", "redis://127.0.0.1:" + port);
+        Map<String, String> shared = Map.of(
+                "hook.dedup.redis-url", "redis://127.0.0.1:" + port,
+                "hook.rate-limit.per-number", "2/1m"); // shared through the same Redis
         first = LiveHook.start(twilio, shared);
         second = LiveHook.start(twilio, shared);
         awaitConnected(first);
@@ -109,6 +112,22 @@ class SharedAcrossInstancesTest {
 
     @Test
     @Order(3)
+    void aNumbersRateLimitIsSharedByTheInstances() {
+        String number = "+14155550123";
+
+        Answer one = first.okta().post(OktaRequest.sms().phone(number));
+        Answer two = second.okta().post(OktaRequest.sms().phone(number));
+        Answer three = first.okta().post(OktaRequest.sms().phone(number));
+        Answer four = second.okta().post(OktaRequest.voice().phone(number));
+
+        assertThat(List.of(one.actionStatus(), two.actionStatus())).containsOnly("SUCCESSFUL");
+        assertThat(three.metadata()).isEqualTo("reason=rate-limited");
+        assertThat(four.metadata()).isEqualTo("reason=rate-limited");
+        assertThat(twilio.received()).hasSize(2);
+    }
+
+    @Test
+    @Order(4)
     void withRedisStoppedCallsAreStillDeliveredAtOnceAndRepeatsCaughtPerInstance() throws IOException {
         redis.stop();
         double unavailableBefore = unavailable(first);
@@ -127,7 +146,7 @@ class SharedAcrossInstancesTest {
     }
 
     private static double unavailable(LiveHook instance) {
-        return instance.bean(MeterRegistry.class).counter("telephony.hook.dedup.unavailable").count();
+        return instance.bean(MeterRegistry.class).counter("telephony.hook.redis.unavailable", "use", "dedup").count();
     }
 
     private static void awaitConnected(LiveHook instance) throws InterruptedException {
