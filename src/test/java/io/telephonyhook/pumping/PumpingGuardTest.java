@@ -106,6 +106,19 @@ class PumpingGuardTest {
         assertThat(twilio.received()).hasSize(4);
     }
 
+    @Test
+    void repeatsOfAnEventIdDoNotCountAgainstTheLimit() {
+        OktaRequest request = OktaRequest.sms().phone("+447400123458").eventId("repeated-within-limit");
+        for (int i = 0; i < 3; i++) {
+            assertThat(hook.okta().post(request).actionStatus()).isEqualTo("SUCCESSFUL");
+        }
+
+        Answer secondCode = hook.okta().post(OktaRequest.sms().phone("+447400123458"));
+
+        assertThat(secondCode.actionStatus()).isEqualTo("SUCCESSFUL"); // the limit is 2: the repeats were not counted
+        assertThat(twilio.received()).hasSize(2);
+    }
+
     private static double calls(String reason) {
         Counter counter = hook.bean(MeterRegistry.class).find("telephony.hook.calls").tag("reason", reason).counter();
         return counter == null ? 0 : counter.count();
