@@ -2,6 +2,7 @@ package io.telephonyhook;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.apache.camel.spi.Registry;
 import io.telephonyhook.auth.CallerCredential;
 import io.telephonyhook.auth.HeaderSecrets;
 import io.telephonyhook.auth.HookAuthenticator;
+import io.telephonyhook.auth.OAuthAccessTokens;
 import io.telephonyhook.config.HookMode;
 import io.telephonyhook.config.HookSettings;
 import io.telephonyhook.config.InvalidSettingsException;
@@ -45,7 +47,7 @@ import io.telephonyhook.twilio.VoiceScript;
  * {@link #routeBeans()} in its registry, so the same routes find the same steps everywhere. Settings that would make
  * the hook unsafe or useless stop the start-up here, with a one-line reason naming the variable to fix.
  */
-public final class TelephonyHook {
+public final class TelephonyHook implements AutoCloseable {
 
     /** Okta's own example secret, used only in demo mode when none is set (see the README). */
     public static final String DEMO_AUTH_SECRET = "Basic YWRtaW46c3VwZXJzZWNyZXQ=";
@@ -53,6 +55,7 @@ public final class TelephonyHook {
 
     private final HookMode mode;
     private final HookSettings settings;
+    private final List<CallerCredential> credentials;
     private final HookAuthenticator authenticator;
     private final CallMetrics metrics;
     private final CallDeadlines deadlines;
@@ -70,7 +73,7 @@ public final class TelephonyHook {
         this.mode = HookMode.of(twilio);
         this.settings = settings;
         this.metrics = new CallMetrics(registry);
-        this.authenticator = new HookAuthenticator(credentials(settings, mode), metrics);
+        String headerSecret = headerSecret(settings, mode); // a live hook without any credential stops here
         this.deadlines = new CallDeadlines(settings.deadline(), arrival);
 
         TwilioAccount account = mode == HookMode.DEMO ? simulator.get() : liveAccount(twilio);
@@ -81,11 +84,16 @@ public final class TelephonyHook {
         // client bound to its deadline instead.
         this.componentClient = clients.withBudgetPerRequest(settings.deadline());
         URI twimlUrl = twilio.twimlUrl() == null ? null : URI.create(twilio.twimlUrl());
+        PhoneNumberNormalizer phoneNumbers = phoneNumbers(settings);
+        // Last: OAuth fetches the authorization server's keys on a thread of its own, worth starting only once every
+        // other setting has proved good.
+        this.credentials = credentials(settings, headerSecret);
+        this.authenticator = new HookAuthenticator(credentials, metrics);
 
         routeBeans.put("hookAuthenticator", authenticator);
         routeBeans.put("hookBodyLimit", new RequestBodyLimit(settings.maxBodyBytes()));
         routeBeans.put("hookDeadlines", deadlines);
-        routeBeans.put("otpRequestReader", new OtpRequestReader(phoneNumbers(settings)));
+        routeBeans.put("otpRequestReader", new OtpRequestReader(phoneNumbers));
         routeBeans.put("deliverabilityCheck", new DeliverabilityCheck(clock, senders.configuredChannels()));
         routeBeans.put("oktaResponseRenderer", new OktaResponseRenderer());
         routeBeans.put("hookCallLog", new CallLog());
@@ -135,16 +143,46 @@ public final class TelephonyHook {
         return metrics;
     }
 
-    private static List<CallerCredential> credentials(HookSettings settings, HookMode mode) {
-        String secret = settings.authSecret();
-        if (secret == null) {
-            if (mode == HookMode.LIVE) {
-                throw new InvalidSettingsException("OKTA_HOOK_AUTH_SECRET is not set: in live mode the hook needs the"
-                        + " secret Okta sends in the " + settings.authHeader() + " header, or anyone could send codes.");
+    /** Stops what the credentials run in the background (OAuth's key refresh). Spring calls it as the bean's destroy method. */
+    @Override
+    public void close() {
+        for (CallerCredential credential : credentials) {
+            if (credential instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception unexpected) {
+                    throw new IllegalStateException("could not close " + credential.getClass().getSimpleName(), unexpected);
+                }
             }
-            secret = DEMO_AUTH_SECRET;
         }
-        return List.of(new HeaderSecrets(settings.authHeader(), secret, settings.authSecretPrevious()));
+    }
+
+    /**
+     * The header secret, null when there is none: live mode needs it or an OAuth issuer (else anyone could send codes);
+     * demo mode with neither takes Okta's example secret.
+     */
+    private static String headerSecret(HookSettings settings, HookMode mode) {
+        if (settings.authSecret() != null || settings.oauth() != null) {
+            return settings.authSecret();
+        }
+        if (mode == HookMode.LIVE) {
+            throw new InvalidSettingsException("Neither OKTA_HOOK_AUTH_SECRET nor OKTA_HOOK_OAUTH_ISSUER is set: in live"
+                    + " mode the hook needs the secret Okta sends in the " + settings.authHeader() + " header, or the"
+                    + " authorization server whose access tokens Okta sends, or anyone could send codes.");
+        }
+        return DEMO_AUTH_SECRET;
+    }
+
+    /** The header secret, OAuth 2.0 access tokens, or both while an org moves from one to the other (either passes). */
+    private static List<CallerCredential> credentials(HookSettings settings, String headerSecret) {
+        List<CallerCredential> credentials = new ArrayList<>();
+        if (headerSecret != null) {
+            credentials.add(new HeaderSecrets(settings.authHeader(), headerSecret, settings.authSecretPrevious()));
+        }
+        if (settings.oauth() != null) {
+            credentials.add(new OAuthAccessTokens(settings.oauth()));
+        }
+        return List.copyOf(credentials);
     }
 
     private static PhoneNumberNormalizer phoneNumbers(HookSettings settings) {

@@ -56,6 +56,7 @@ public class TelephonyHookCamelConfiguration implements CamelConfiguration {
             ServiceHelper.stopService(demo); // Camel never starts, so it would not stop the simulator's HTTP server
             throw unusableSettings;
         }
+        camel.addService(new ClosedWithCamel(hook), true); // OAuth's key refresh stops with Camel
         hook.bindRouteBeans(camel.getRegistry());
         // camel-twilio's component takes the single TwilioRestClient in the registry; an application's own one wins
         if (camel.getRegistry().findSingleByType(TwilioRestClient.class) == null) {
@@ -82,6 +83,21 @@ public class TelephonyHookCamelConfiguration implements CamelConfiguration {
             registry.bind("telephonyHookMeterRegistry", MeterRegistry.class, meters);
         }
         return meters;
+    }
+
+    /** Closes the hook when Camel stops, as Spring does with its bean. */
+    private static final class ClosedWithCamel extends ServiceSupport {
+
+        private final TelephonyHook hook;
+
+        ClosedWithCamel(TelephonyHook hook) {
+            this.hook = hook;
+        }
+
+        @Override
+        protected void doStop() {
+            hook.close();
+        }
     }
 
     /** Demo mode: the Twilio simulator, a service of Camel's so it stops with Camel; the banner once Camel is up. */
