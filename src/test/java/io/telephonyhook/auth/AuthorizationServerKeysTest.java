@@ -54,6 +54,18 @@ class AuthorizationServerKeysTest {
     }
 
     @Test
+    void theKeysAreRefreshedInTheBackgroundWithoutAnyCall() throws Exception {
+        keys = new AuthorizationServerKeys(server.jwksUrl(), Duration.ofMillis(100), Duration.ofHours(1), FETCH_WAIT);
+        RSAKey rotated = OktaAuthorizationServer.rsaKey("okta-key-2");
+        server.publish(rotated);
+
+        Thread.sleep(400);
+
+        assertThat(keys.keyIds()).as("the retired key is gone, the new one held").containsExactly(rotated.getKeyID());
+        assertThat(server.keyRequests()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
     void anUnknownKeyIdFetchesAtMostOncePerInterval() throws Exception {
         keys = keys(Duration.ofMillis(800));
 
