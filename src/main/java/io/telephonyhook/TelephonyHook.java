@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ import io.telephonyhook.auth.CallerCredential;
 import io.telephonyhook.auth.HeaderSecrets;
 import io.telephonyhook.auth.HookAuthenticator;
 import io.telephonyhook.config.DedupSettings;
+import io.telephonyhook.auth.OAuthAccessTokens;
 import io.telephonyhook.config.HookMode;
 import io.telephonyhook.config.HookSettings;
 import io.telephonyhook.config.InvalidSettingsException;
@@ -74,6 +76,7 @@ public final class TelephonyHook implements AutoCloseable {
 
     private final HookMode mode;
     private final HookSettings settings;
+    private final List<CallerCredential> credentials;
     private final HookAuthenticator authenticator;
     private final CallMetrics metrics;
     private final CallDeadlines deadlines;
@@ -93,7 +96,7 @@ public final class TelephonyHook implements AutoCloseable {
         this.mode = HookMode.of(twilio);
         this.settings = settings;
         this.metrics = new CallMetrics(registry);
-        this.authenticator = new HookAuthenticator(credentials(settings, mode), metrics);
+        String headerSecret = headerSecret(settings, mode); // a live hook without any credential stops here
         this.deadlines = new CallDeadlines(settings.deadline(), arrival);
 
         TwilioAccount account = mode == HookMode.DEMO ? simulator.get() : liveAccount(twilio);
@@ -104,11 +107,16 @@ public final class TelephonyHook implements AutoCloseable {
         // client bound to its deadline instead.
         this.componentClient = clients.withBudgetPerRequest(settings.deadline());
         URI twimlUrl = twilio.twimlUrl() == null ? null : URI.create(twilio.twimlUrl());
+        PhoneNumberNormalizer phoneNumbers = phoneNumbers(settings);
+        // Last: OAuth fetches the authorization server's keys on a thread of its own, worth starting only once every
+        // other setting has proved good.
+        this.credentials = credentials(settings, headerSecret);
+        this.authenticator = new HookAuthenticator(credentials, metrics);
 
         routeBeans.put("hookAuthenticator", authenticator);
         routeBeans.put("hookBodyLimit", new RequestBodyLimit(settings.maxBodyBytes()));
         routeBeans.put("hookDeadlines", deadlines);
-        routeBeans.put("otpRequestReader", new OtpRequestReader(phoneNumbers(settings)));
+        routeBeans.put("otpRequestReader", new OtpRequestReader(phoneNumbers));
         this.sharedRedis = dedup.redisUrl() == null ? null : new SharedRedis(dedup.redisUrl(), REDIS_COMMAND_TIMEOUT);
         this.oneDeliveryPerEvent = oneDeliveryPerEvent(dedup, sharedRedis, metrics);
         routeBeans.put("oneDeliveryPerEvent", oneDeliveryPerEvent);
@@ -146,14 +154,6 @@ public final class TelephonyHook implements AutoCloseable {
         return componentClient;
     }
 
-    /** Stops what the hook opened itself (the connection to a shared Redis); hosts call it when they stop. */
-    @Override
-    public void close() {
-        if (sharedRedis != null) {
-            sharedRedis.close();
-        }
-    }
-
     /** How repeats of an eventId are caught now (health): off, memory, or the shared Redis and whether it is reached. */
     public String deduplication() {
         return oneDeliveryPerEvent.state();
@@ -175,16 +175,52 @@ public final class TelephonyHook implements AutoCloseable {
         return metrics;
     }
 
-    private static List<CallerCredential> credentials(HookSettings settings, HookMode mode) {
-        String secret = settings.authSecret();
-        if (secret == null) {
-            if (mode == HookMode.LIVE) {
-                throw new InvalidSettingsException("OKTA_HOOK_AUTH_SECRET is not set: in live mode the hook needs the"
-                        + " secret Okta sends in the " + settings.authHeader() + " header, or anyone could send codes.");
-            }
-            secret = DEMO_AUTH_SECRET;
+    /**
+     * Stops what the hook runs in the background: OAuth's key refresh, the connection to a shared Redis. Spring calls
+     * it as the bean's destroy method; under camel-main a service of Camel's does.
+     */
+    @Override
+    public void close() {
+        if (sharedRedis != null) {
+            sharedRedis.close();
         }
-        return List.of(new HeaderSecrets(settings.authHeader(), secret, settings.authSecretPrevious()));
+        for (CallerCredential credential : credentials) {
+            if (credential instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception unexpected) {
+                    throw new IllegalStateException("could not close " + credential.getClass().getSimpleName(), unexpected);
+                }
+            }
+        }
+    }
+
+    /**
+     * The header secret, null when there is none: live mode needs it or an OAuth issuer (else anyone could send codes);
+     * demo mode with neither takes Okta's example secret.
+     */
+    private static String headerSecret(HookSettings settings, HookMode mode) {
+        if (settings.authSecret() != null || settings.oauth() != null) {
+            return settings.authSecret();
+        }
+        if (mode == HookMode.LIVE) {
+            throw new InvalidSettingsException("Neither OKTA_HOOK_AUTH_SECRET nor OKTA_HOOK_OAUTH_ISSUER is set: in live"
+                    + " mode the hook needs the secret Okta sends in the " + settings.authHeader() + " header, or the"
+                    + " authorization server whose access tokens Okta sends, or anyone could send codes.");
+        }
+        return DEMO_AUTH_SECRET;
+    }
+
+    /** The header secret, OAuth 2.0 access tokens, or both while an org moves from one to the other (either passes). */
+    private static List<CallerCredential> credentials(HookSettings settings, String headerSecret) {
+        List<CallerCredential> credentials = new ArrayList<>();
+        if (headerSecret != null) {
+            credentials.add(new HeaderSecrets(settings.authHeader(), headerSecret, settings.authSecretPrevious()));
+        }
+        if (settings.oauth() != null) {
+            credentials.add(new OAuthAccessTokens(settings.oauth()));
+        }
+        return List.copyOf(credentials);
     }
 
     private static OneDeliveryPerEvent oneDeliveryPerEvent(DedupSettings dedup, SharedRedis redis, CallMetrics metrics) {

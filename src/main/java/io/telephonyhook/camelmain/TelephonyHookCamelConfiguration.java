@@ -53,14 +53,14 @@ public class TelephonyHookCamelConfiguration implements CamelConfiguration {
         TelephonyHook hook;
         try {
             // No servlet filter sees a request first here: a call's deadline counts from when Camel made the exchange.
-            hook = new TelephonyHook(hookSettings, twilio, dedup, PumpingSettings.from(settings), meterRegistry(camel), CallDeadlines.Arrival.UNKNOWN,
-                    () -> demo.simulator.account());
+            hook = new TelephonyHook(hookSettings, twilio, dedup, PumpingSettings.from(settings), meterRegistry(camel),
+                    CallDeadlines.Arrival.UNKNOWN, () -> demo.simulator.account());
         } catch (RuntimeException unusableSettings) {
             ServiceHelper.stopService(demo); // Camel never starts, so it would not stop the simulator's HTTP server
             throw unusableSettings;
         }
         hook.bindRouteBeans(camel.getRegistry());
-        camel.addService(new HookCloser(hook), true); // stopped with Camel: the connection to a shared Redis
+        camel.addService(new HookCloser(hook), true); // OAuth's key refresh and the connection to a shared Redis stop with Camel
         // camel-twilio's component takes the single TwilioRestClient in the registry; an application's own one wins
         if (camel.getRegistry().findSingleByType(TwilioRestClient.class) == null) {
             camel.getRegistry().bind("twilioRestClient", TwilioRestClient.class, hook.componentClient());

@@ -20,6 +20,8 @@ import java.time.Duration;
  *                      its answer (at most 3000 ms: Okta waits 3 s)
  * @param maxBodyBytes  {@code hook.max-body} / {@code HOOK_MAX_BODY}: the largest request body accepted (Okta's are
  *                      about 1 KB)
+ * @param oauth         {@code okta.hook.oauth.*} / {@code OKTA_HOOK_OAUTH_*}: OAuth 2.0 access tokens as Okta's
+ *                      credential, beside or instead of the secret; null when {@code OKTA_HOOK_OAUTH_ISSUER} is unset
  */
 public record HookSettings(
         String authHeader,
@@ -29,7 +31,8 @@ public record HookSettings(
         String defaultRegion,
         String smsTemplate,
         Duration deadline,
-        long maxBodyBytes) {
+        long maxBodyBytes,
+        OAuthSettings oauth) {
 
     public static final String DEFAULT_PATH = "/telephonyHook";
     private static final Duration OKTA_WAITS = Duration.ofMillis(3000);
@@ -46,7 +49,8 @@ public record HookSettings(
                 settings.text("hook.default-region", "US"),
                 settings.text("hook.sms-template", "Your verification code is {code}"),
                 settings.duration("hook.deadline", Duration.ofMillis(2500)),
-                settings.bytes("hook.max-body", 64 * 1024));
+                settings.bytes("hook.max-body", 64 * 1024),
+                OAuthSettings.from(settings));
         if (hook.deadline.isNegative() || hook.deadline.isZero() || hook.deadline.compareTo(OKTA_WAITS) > 0) {
             throw new InvalidSettingsException("HOOK_DEADLINE must be more than 0 and at most 3000ms: Okta waits 3 s.");
         }
@@ -67,6 +71,6 @@ public record HookSettings(
     @Override
     public String toString() {
         return "HookSettings[authHeader=" + authHeader + ", path=" + path + ", defaultRegion=" + defaultRegion
-                + ", deadline=" + deadline + ", maxBodyBytes=" + maxBodyBytes + "]";
+                + ", deadline=" + deadline + ", maxBodyBytes=" + maxBodyBytes + ", oauth=" + oauth + "]";
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import io.telephonyhook.support.OktaAuthorizationServer;
 import io.telephonyhook.support.OktaClient;
 import io.telephonyhook.support.OktaClient.Answer;
 import io.telephonyhook.support.OktaRequest;
@@ -23,7 +24,8 @@ import io.telephonyhook.support.TwilioStandIn.Received;
  * The same routes the jar ships, under plain camel-main (the runtime Camel JBang uses) instead of Spring Boot: the
  * hook's {@link TelephonyHookCamelConfiguration} named the way an application names it, the routes by
  * {@code camel.main.routes-include-pattern}, served by camel-platform-http-main's Vert.x server on a port of its own,
- * in live mode against {@link TwilioStandIn}. Okta's side is real HTTP.
+ * in live mode against {@link TwilioStandIn}, with the header secret and OAuth 2.0 access tokens from
+ * {@link OktaAuthorizationServer}. Okta's side is real HTTP.
  */
 @CamelMainTest(properties = {
         "camel.main.configuration-classes=io.telephonyhook.camelmain.TelephonyHookCamelConfiguration",
@@ -39,6 +41,7 @@ import io.telephonyhook.support.TwilioStandIn.Received;
 class CamelMainHostTest {
 
     private static final TwilioStandIn twilio = TwilioStandIn.start();
+    private static final OktaAuthorizationServer authorizationServer = OktaAuthorizationServer.start();
 
     private final int port = AvailablePortFinder.getNextAvailable();
     private final OktaClient okta = new OktaClient(port);
@@ -51,6 +54,9 @@ class CamelMainHostTest {
             @Override
             public void configure(CamelContext camel) {
                 camel.getPropertiesComponent().addOverrideProperty("twilio.api-url", twilio.url().toString());
+                camel.getPropertiesComponent().addOverrideProperty("okta.hook.oauth.issuer", authorizationServer.issuer());
+                camel.getPropertiesComponent().addOverrideProperty("okta.hook.oauth.audience",
+                        OktaAuthorizationServer.AUDIENCE);
             }
         });
     }
@@ -107,6 +113,26 @@ class CamelMainHostTest {
     @Test
     void noSecretIs401WithOktasErrorAndNothingIsSent() {
         Answer answer = okta.post(OktaRequest.sms().json(), null, null);
+
+        OktaShape.assertError(answer, 401, "UNAUTHORIZED");
+        assertThat(twilio.received()).isEmpty();
+    }
+
+    /** No servlet gate here: the route's own first step checks the token. */
+    @Test
+    void anOAuthAccessTokenPasses() {
+        Answer answer = okta.post(OktaRequest.sms().json(), "Authorization", "Bearer " + authorizationServer.accessToken());
+
+        assertThat(answer.actionStatus()).isEqualTo("SUCCESSFUL");
+        assertThat(twilio.received()).hasSize(1);
+    }
+
+    @Test
+    void anOAuthAccessTokenForAnotherAudienceIs401AndNothingIsSent() {
+        String token = OktaAuthorizationServer.sign(authorizationServer.claims().audience("api://default").build(),
+                authorizationServer.signingKey());
+
+        Answer answer = okta.post(OktaRequest.sms().json(), "Authorization", "Bearer " + token);
 
         OktaShape.assertError(answer, 401, "UNAUTHORIZED");
         assertThat(twilio.received()).isEmpty();

@@ -26,9 +26,30 @@ class LiveModeSettingsTest {
             "okta.hook.auth.secret", "s3cret");
 
     @Test
-    void noAuthSecretInLiveMode(CapturedOutput output) {
-        assertStartFails("OKTA_HOOK_AUTH_SECRET is not set", "okta.hook.auth.secret", "");
-        assertThat(output).contains("Description:").contains("OKTA_HOOK_AUTH_SECRET is not set");
+    void neitherASecretNorAnOAuthIssuerInLiveMode(CapturedOutput output) {
+        assertStartFails("Neither OKTA_HOOK_AUTH_SECRET nor OKTA_HOOK_OAUTH_ISSUER is set", "okta.hook.auth.secret", "");
+        assertThat(output).contains("Description:").contains("Neither OKTA_HOOK_AUTH_SECRET nor OKTA_HOOK_OAUTH_ISSUER");
+    }
+
+    @Test
+    void aJwksOverPlainHttpOffLoopback() {
+        assertStartFails("OKTA_HOOK_OAUTH_JWKS_URL must be https://", Map.of(
+                "okta.hook.oauth.issuer", "https://example.okta.com/oauth2/default",
+                "okta.hook.oauth.jwks-url", "http://example.okta.com/oauth2/default/v1/keys"));
+    }
+
+    /**
+     * An issuer alone is a credential, and a JWKS that cannot be reached at start-up does not stop the start (the keys
+     * are fetched again when a token names one). Port 1 on loopback: refused at once, nothing leaves the machine.
+     */
+    @Test
+    void anOAuthIssuerWithoutASecretStartsEvenWithItsKeysUnreachable() {
+        Map<String, String> settings = new HashMap<>(LIVE);
+        settings.put("okta.hook.auth.secret", "");
+        settings.put("okta.hook.oauth.issuer", "http://127.0.0.1:1/oauth2/default");
+        settings.put("management.server.port", "0");
+
+        new SpringApplicationBuilder(TelephonyHookApplication.class).run(args(settings)).close();
     }
 
     @Test
@@ -59,12 +80,20 @@ class LiveModeSettingsTest {
 
     /** Starts the application with the live settings, one of them changed, and expects it to refuse. */
     private static void assertStartFails(String reason, String key, String value) {
+        assertStartFails(reason, Map.of(key, value));
+    }
+
+    /** Starts the application with the live settings, these changed, and expects it to refuse. */
+    private static void assertStartFails(String reason, Map<String, String> changes) {
         Map<String, String> settings = new HashMap<>(LIVE);
-        settings.put(key, value);
-        String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
+        settings.putAll(changes);
+        String[] args = args(settings);
         assertThatThrownBy(() -> new SpringApplicationBuilder(TelephonyHookApplication.class).run(args).close())
                 .hasRootCauseInstanceOf(InvalidSettingsException.class)
                 .rootCause().hasMessageContaining(reason).message().doesNotContain("\n");
+    }
+
+    private static String[] args(Map<String, String> settings) {
+        return settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 }

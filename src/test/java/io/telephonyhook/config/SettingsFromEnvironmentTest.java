@@ -56,6 +56,10 @@ class SettingsFromEnvironmentTest {
                 Map.entry("HOOK_SMS_TEMPLATE", "Code: {code}"),
                 Map.entry("HOOK_DEADLINE", "2s"),
                 Map.entry("HOOK_MAX_BODY", "8KB"),
+                Map.entry("OKTA_HOOK_OAUTH_ISSUER", "https://example.okta.com/oauth2/aus1"),
+                Map.entry("OKTA_HOOK_OAUTH_JWKS_URL", "https://keys.example.com/jwks.json"),
+                Map.entry("OKTA_HOOK_OAUTH_AUDIENCE", "api://telephony-hook"),
+                Map.entry("OKTA_HOOK_OAUTH_SCOPE", "okta.telephonyHook"),
                 Map.entry("TWILIO_ACCOUNT_SID", "AC1"),
                 Map.entry("TWILIO_AUTH_TOKEN", "token"),
                 Map.entry("TWILIO_API_KEY", "SK1"),
@@ -70,7 +74,8 @@ class SettingsFromEnvironmentTest {
 
         HookSettings hook = HookSettings.from(settings);
         assertThat(hook).isEqualTo(new HookSettings("X-Okta-Secret", "s3cret", "old-s3cret", "/okta/telephony", "GB", "Code: {code}",
-                Duration.ofSeconds(2), 8 * 1024));
+                Duration.ofSeconds(2), 8 * 1024, new OAuthSettings("https://example.okta.com/oauth2/aus1",
+                        java.net.URI.create("https://keys.example.com/jwks.json"), "api://telephony-hook", "okta.telephonyHook")));
         TwilioSettings twilio = TwilioSettings.from(settings);
         assertThat(twilio).isEqualTo(new TwilioSettings("AC1", "token", "SK1", java.net.URI.create("http://127.0.0.1:8089"),
                 "+15017122661", "MG1", "https://voice.example.com/otp.xml", Duration.ofMillis(250)));
@@ -80,7 +85,7 @@ class SettingsFromEnvironmentTest {
     void withNothingSetTheDefaultsAreTheReadmes() {
         HookSettings hook = HookSettings.from(new SettingsSource(key -> null));
         assertThat(hook).isEqualTo(new HookSettings("Authorization", null, null, "/telephonyHook", "US",
-                "Your verification code is {code}", Duration.ofMillis(2500), 64 * 1024));
+                "Your verification code is {code}", Duration.ofMillis(2500), 64 * 1024, null));
         assertThat(TwilioSettings.from(new SettingsSource(key -> null)).connectTimeout()).isEqualTo(Duration.ofSeconds(1));
         assertThat(DedupSettings.from(new SettingsSource(key -> null)))
                 .isEqualTo(new DedupSettings(Duration.ofMinutes(10), 50_000, null));
