@@ -52,8 +52,8 @@ public final class CdsTraining {
                 demoEnvironment());
         try {
             OktaClient okta = new OktaClient(hook.port());
-            awaitSuccessful(hook, okta, OktaRequest.sms().eventId("cds-training-sms"));
-            awaitSuccessful(hook, okta, OktaRequest.voice().eventId("cds-training-voice"));
+            awaitSuccessful(hook, okta, OktaRequest.sms(), "cds-training-sms");
+            awaitSuccessful(hook, okta, OktaRequest.voice(), "cds-training-voice");
         } finally {
             hook.process().destroy(); // SIGTERM: Spring Boot's graceful shutdown, then the JVM writes the archive
             if (!hook.process().waitFor(EXIT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
@@ -83,15 +83,18 @@ public final class CdsTraining {
     }
 
     /** Posts {@code request} until it is answered SUCCESSFUL: the port refuses, then answers 503, while it starts. */
-    private static void awaitSuccessful(JarProcess hook, OktaClient okta, OktaRequest request) throws Exception {
+    private static void awaitSuccessful(JarProcess hook, OktaClient okta, OktaRequest request, String name)
+            throws Exception {
         Instant giveUp = Instant.now().plus(START_TIMEOUT);
+        int tries = 0;
         String last = "no answer";
         while (Instant.now().isBefore(giveUp)) {
             if (!hook.process().isAlive()) {
                 fail("the training run exited early", hook);
             }
             try {
-                Answer answer = okta.post(request.json(), "Authorization", DEMO_SECRET);
+                // a fresh eventId per try: the hook answers a repeated one as it answered the first
+                Answer answer = okta.post(request.eventId(name + "-" + ++tries).json(), "Authorization", DEMO_SECRET);
                 if (answer.status() == 200 && "SUCCESSFUL".equals(answer.actionStatus())) {
                     return;
                 }
