@@ -49,6 +49,7 @@ import io.telephonyhook.pumping.PumpingGuard;
 import io.telephonyhook.pumping.RedisRateCounters;
 import io.telephonyhook.redis.SharedRedis;
 import io.telephonyhook.simulator.TwilioSimulator;
+import io.telephonyhook.twilio.HookRanOutOfTime;
 import io.telephonyhook.twilio.SmsComposer;
 import io.telephonyhook.twilio.TwilioAccount;
 import io.telephonyhook.twilio.TwilioClients;
@@ -129,6 +130,7 @@ public final class TelephonyHook implements AutoCloseable {
         routeBeans.put("twilioSmsComposer", new SmsComposer(senders, settings.smsTemplate(), clock));
         routeBeans.put("twilioCallComposer", new VoiceCallComposer(senders.fromNumber(), new VoiceScript(), twimlUrl));
         routeBeans.put("twilioRejection", new TwilioRejection());
+        routeBeans.put("hookRanOutOfTime", new HookRanOutOfTime());
         routeBeans.put("twilioOutcomes", new TwilioOutcomes());
     }
 

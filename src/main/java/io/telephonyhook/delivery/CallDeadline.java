@@ -27,6 +27,11 @@ public final class CallDeadline {
         return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
     }
 
+    /** The whole time the call was given ({@code HOOK_DEADLINE}). */
+    public Duration budget() {
+        return Duration.ofNanos(deadlineNanos - startNanos);
+    }
+
     /** What is left; zero or negative once the deadline has passed. */
     public Duration remaining() {
         return Duration.ofNanos(deadlineNanos - System.nanoTime());

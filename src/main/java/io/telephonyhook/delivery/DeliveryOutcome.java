@@ -38,6 +38,11 @@ public record DeliveryOutcome(
         return new DeliveryOutcome(false, Objects.requireNonNull(reason), null, null, providerError, httpStatus, false);
     }
 
+    /** Too many calls in flight: FAILED at once rather than queued into the deadline. */
+    public static DeliveryOutcome overloaded() {
+        return failed(FailureReason.OVERLOADED);
+    }
+
     /** A fault of ours: Okta still gets a well-formed FAILED, at once. */
     public static DeliveryOutcome internalError() {
         return failed(FailureReason.INTERNAL_ERROR);

@@ -27,6 +27,8 @@ public enum FailureReason {
     TWILIO_UNAVAILABLE,
     /** The call's deadline (HOOK_DEADLINE after arrival) came first: answered at once so Okta can still send the code. */
     DEADLINE,
+    /** HOOK_MAX_CONCURRENT_CALLS calls were already in flight: answered at once so Okta can send the code itself. */
+    OVERLOADED,
     /** The channel's circuit breaker is open: Twilio was not called. */
     CIRCUIT_OPEN,
     /** A fault of ours; the log line has the details. */

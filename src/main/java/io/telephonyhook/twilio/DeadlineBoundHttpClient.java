@@ -94,7 +94,7 @@ public class DeadlineBoundHttpClient extends HttpClient {
     private Response requestWithinDeadline(Request request) {
         CallDeadline deadline = deadlines.get();
         try {
-            Response first = attempt(request, deadline);
+            Response first = attempt(request, deadline, false);
             if (!isRetryable(first.getStatusCode()) || !timeForRetry(deadline)) {
                 return first;
             }
@@ -104,14 +104,18 @@ public class DeadlineBoundHttpClient extends HttpClient {
             }
         }
         pause();
-        return attempt(request, deadline);
+        return attempt(request, deadline, true);
     }
 
-    private Response attempt(Request request, CallDeadline deadline) {
+    /** @param retry true when Twilio has already failed this request once: then a deadline counts against it */
+    private Response attempt(Request request, CallDeadline deadline, boolean retry) {
         Duration left = deadline.remaining().minus(ANSWER_RESERVE);
         if (left.isNegative() || left.isZero()) {
-            throw new TwilioDeadlineException("the call's deadline passed before Twilio was called", null);
+            throw new TwilioDeadlineException("the call's deadline passed before Twilio was called", null, !retry);
         }
+        // Twilio's API answers in a few hundred milliseconds; a first request that had less than half the call's time
+        // ends at the deadline because the hook itself used the rest (queued under overload), not because of Twilio.
+        boolean hookStarvedTwilio = !retry && left.compareTo(deadline.budget().dividedBy(2)) < 0;
         String channel = request.getUrl().endsWith("/Calls.json") ? "voice" : "sms";
         long start = System.nanoTime();
         String result = "error";
@@ -127,9 +131,10 @@ public class DeadlineBoundHttpClient extends HttpClient {
         } catch (TimeoutException slow) {
             exchange.cancel(true);
             result = "deadline";
-            throw new TwilioDeadlineException("Twilio had not answered when the call's deadline came", slow);
+            throw new TwilioDeadlineException("Twilio had not answered when the call's deadline came", slow,
+                    hookStarvedTwilio);
         } catch (ExecutionException failed) {
-            ApiConnectionException failure = classify(failed.getCause());
+            ApiConnectionException failure = classify(failed.getCause(), hookStarvedTwilio);
             result = failure instanceof RequestNotSentException ? "not_sent"
                     : failure instanceof TwilioDeadlineException ? "deadline" : "error";
             throw failure;
@@ -150,12 +155,13 @@ public class DeadlineBoundHttpClient extends HttpClient {
         }
     }
 
-    private static ApiConnectionException classify(Throwable cause) {
+    private static ApiConnectionException classify(Throwable cause, boolean hookStarvedTwilio) {
         if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException) {
             return new RequestNotSentException("could not connect to Twilio: " + cause.getClass().getSimpleName(), cause);
         }
         if (cause instanceof HttpTimeoutException) {
-            return new TwilioDeadlineException("Twilio had not answered when the call's deadline came", cause);
+            return new TwilioDeadlineException("Twilio had not answered when the call's deadline came", cause,
+                    hookStarvedTwilio);
         }
         return new ApiConnectionException("Twilio request failed: " + cause.getClass().getSimpleName(), cause);
     }

@@ -40,6 +40,11 @@ public class TwilioOutcomes {
         return DeliveryOutcome.failed(FailureReason.TWILIO_REJECTED, error.getCode(), error.getStatusCode());
     }
 
+    /** The hook left Twilio too little time (HookRanOutOfTime): FAILED, reason deadline, not counted by the breaker. */
+    public DeliveryOutcome outOfTime() {
+        return DeliveryOutcome.failed(FailureReason.DEADLINE);
+    }
+
     /** The circuit breaker's fallback: the call failed, or was not made because the breaker is open. */
     public DeliveryOutcome unavailable(Exchange exchange) {
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);

@@ -24,13 +24,14 @@ import io.telephonyhook.support.TwilioStandIn;
  * HOOK_MAX_CONCURRENT_CALLS bounds both pools a call waits on: the threads serving calls (Spring's task executor, on
  * which platform-http runs each call) and the threads calling Twilio (camel-twilio's pool, profile CamelTwilio).
  * The first grows with the calls in flight, without a queue, and a call past its maximum runs on the server's request
- * thread; the second is camel-twilio's scheduled pool, which keeps its threads and queues past them.
+ * thread; the second is camel-twilio's scheduled pool, which keeps its threads and queues past them. (Calls past the
+ * maximum are answered FAILED at once by the route: OverloadTest.)
  */
 class MaxConcurrentCallsTest {
 
     @Test
     void bothPoolsFollowTheSetting() {
-        try (LiveHook hook = LiveHook.start(TwilioStandIn.start(), Map.of("HOOK_MAX_CONCURRENT_CALLS", "37"))) {
+        try (LiveHook hook = LiveHook.start(TwilioStandIn.start(), Map.of("hook.max-concurrent-calls", "37"))) {
             assertThat(hook.bean(ThreadPoolTaskExecutor.class).getMaxPoolSize()).isEqualTo(37);
             assertThat(hook.bean(ThreadPoolTaskExecutor.class).getQueueCapacity()).isZero();
             assertThat(twilioPool(hook).getPoolSize()).isEqualTo(37);
@@ -54,26 +55,6 @@ class MaxConcurrentCallsTest {
             }
             // a pool sized by its maximum would have made a thread per call
             assertThat(hook.bean(ThreadPoolTaskExecutor.class).getPoolSize()).isLessThanOrEqualTo(8);
-        }
-    }
-
-    @Test
-    void callsPastTheMaximumAreStillDelivered() throws Exception {
-        TwilioStandIn twilio = TwilioStandIn.start();
-        twilio.answerAfter(Duration.ofMillis(200)); // 8 calls two at a time through Twilio's pool: 0.8 s
-        ExecutorService okta = Executors.newFixedThreadPool(8);
-        try (LiveHook hook = LiveHook.start(twilio, Map.of("HOOK_MAX_CONCURRENT_CALLS", "2"))) {
-            hook.okta().post(OktaRequest.sms().eventId("past-max-first")); // loads the classes of a call's path
-            List<CompletableFuture<Answer>> calls = IntStream.range(0, 8)
-                    .mapToObj(i -> CompletableFuture.supplyAsync(
-                            () -> hook.okta().post(OktaRequest.sms().eventId("past-max-" + i)), okta))
-                    .toList();
-
-            assertThat(calls.stream().map(CompletableFuture::join))
-                    .allSatisfy(answer -> assertThat(answer.actionStatus()).isEqualTo("SUCCESSFUL"));
-            assertThat(twilio.received()).hasSize(9);
-        } finally {
-            okta.shutdownNow();
         }
     }
 
