@@ -19,6 +19,7 @@ import io.telephonyhook.TelephonyHook;
 import io.telephonyhook.config.HookMode;
 import io.telephonyhook.config.DedupSettings;
 import io.telephonyhook.config.HookSettings;
+import io.telephonyhook.config.SendersAndWordingFiles;
 import io.telephonyhook.config.SettingsSource;
 import io.telephonyhook.config.TwilioSettings;
 import io.telephonyhook.delivery.CallDeadlines;
@@ -43,6 +44,7 @@ public class TelephonyHookCamelConfiguration implements CamelConfiguration {
         TwilioSettings twilio = TwilioSettings.from(settings);
         HookSettings hookSettings = HookSettings.from(settings);
         DedupSettings dedup = DedupSettings.from(settings);
+        SendersAndWordingFiles files = SendersAndWordingFiles.from(settings);
         DemoSimulator demo = HookMode.of(twilio) == HookMode.DEMO ? new DemoSimulator() : null;
         if (demo != null) {
             demo.start(); // now: the hook needs its address
@@ -52,8 +54,8 @@ public class TelephonyHookCamelConfiguration implements CamelConfiguration {
         TelephonyHook hook;
         try {
             // No servlet filter sees a request first here: a call's deadline counts from when Camel made the exchange.
-            hook = new TelephonyHook(hookSettings, twilio, dedup, meterRegistry(camel), CallDeadlines.Arrival.UNKNOWN,
-                    () -> demo.simulator.account());
+            hook = new TelephonyHook(hookSettings, twilio, dedup, files, meterRegistry(camel),
+                    CallDeadlines.Arrival.UNKNOWN, () -> demo.simulator.account());
         } catch (RuntimeException unusableSettings) {
             ServiceHelper.stopService(demo); // Camel never starts, so it would not stop the simulator's HTTP server
             throw unusableSettings;

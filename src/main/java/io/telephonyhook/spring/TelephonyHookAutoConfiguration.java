@@ -30,6 +30,7 @@ import org.springframework.core.env.Environment;
 import io.telephonyhook.TelephonyHook;
 import io.telephonyhook.config.DedupSettings;
 import io.telephonyhook.config.HookSettings;
+import io.telephonyhook.config.SendersAndWordingFiles;
 import io.telephonyhook.config.SettingsSource;
 import io.telephonyhook.config.TwilioSettings;
 import io.telephonyhook.observability.HookHealthIndicator;
@@ -69,8 +70,8 @@ public class TelephonyHookAutoConfiguration {
                                 ObjectProvider<TwilioSimulator> simulator) {
         SettingsSource settings = new SettingsSource(environment::getProperty);
         return new TelephonyHook(HookSettings.from(settings), TwilioSettings.from(settings), DedupSettings.from(settings),
-                meterRegistry.getIfAvailable(SimpleMeterRegistry::new), new PlatformHttpArrival(),
-                () -> simulator.getObject().account());
+                SendersAndWordingFiles.from(settings), meterRegistry.getIfAvailable(SimpleMeterRegistry::new),
+                new PlatformHttpArrival(), () -> simulator.getObject().account());
     }
 
     /** camel-twilio's component takes the single TwilioRestClient bean; an application's own client wins. */
