@@ -59,7 +59,7 @@ public final class EditableYamlFile {
 
     /**
      * @param variable   the environment variable that named the file, for the messages
-     * @param entryKey   what the top-level keys are, with an example, for the messages: "a country, like GB"
+     * @param entryKey   what the top-level keys are, with an example, for the messages: "country (like GB)"
      * @param fieldNames the only fields an entry may have
      * @throws InvalidSettingsException when the file cannot be read, is not YAML, or is not of this shape
      */
@@ -117,7 +117,7 @@ public final class EditableYamlFile {
         try {
             return new Compose(settings).composeString(text);
         } catch (MarkedYamlEngineException notYaml) {
-            // the parser's own words and line; with where it had started what it could not finish, if elsewhere
+            // the parser's own words and line, and where it began what it could not finish (a quote left open, say)
             Optional<Mark> mark = notYaml.getProblemMark().or(notYaml::getContextMark);
             String reason = "not valid YAML: " + (notYaml.getProblem() != null ? notYaml.getProblem() : notYaml.getContext());
             if (notYaml.getProblem() != null && notYaml.getContext() != null && notYaml.getContextMark().isPresent()) {
