@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.twilio.http.TwilioRestClient;
@@ -31,6 +30,7 @@ import io.telephonyhook.config.HookSettings;
 import io.telephonyhook.config.InvalidSettingsException;
 import io.telephonyhook.config.PumpingSettings;
 import io.telephonyhook.config.RateLimit;
+import io.telephonyhook.config.SendersAndWordingFiles;
 import io.telephonyhook.config.TwilioSettings;
 import io.telephonyhook.dedup.EventLedger;
 import io.telephonyhook.dedup.InMemoryEventLedger;
@@ -50,6 +50,8 @@ import io.telephonyhook.pumping.RedisRateCounters;
 import io.telephonyhook.redis.SharedRedis;
 import io.telephonyhook.simulator.TwilioSimulator;
 import io.telephonyhook.twilio.HookRanOutOfTime;
+import io.telephonyhook.twilio.CountrySenders;
+import io.telephonyhook.twilio.SendersFile;
 import io.telephonyhook.twilio.SmsComposer;
 import io.telephonyhook.twilio.TwilioAccount;
 import io.telephonyhook.twilio.TwilioClients;
@@ -59,6 +61,8 @@ import io.telephonyhook.twilio.TwilioSenders;
 import io.telephonyhook.twilio.TwilioTransport;
 import io.telephonyhook.twilio.VoiceCallComposer;
 import io.telephonyhook.twilio.VoiceScript;
+import io.telephonyhook.wording.WordingByLocale;
+import io.telephonyhook.wording.WordingFile;
 
 /**
  * The hook's steps, made from its settings: the beans {@code routes/*.camel.yaml} call by name. Every host (the
@@ -73,7 +77,6 @@ public final class TelephonyHook implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TelephonyHook.class);
     /** How long a call waits for the shared Redis before going on without it. */
     private static final Duration REDIS_COMMAND_TIMEOUT = Duration.ofMillis(250);
-    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
     private final HookMode mode;
     private final HookSettings settings;
@@ -87,11 +90,13 @@ public final class TelephonyHook implements AutoCloseable {
     private final Map<String, Object> routeBeans = new LinkedHashMap<>();
 
     /**
+     * @param files     the senders and wording files integration teams edit, read here, once
      * @param registry  where the hook's meters go: the host's registry
      * @param arrival   how this host knows when a request arrived
      * @param simulator the demo simulator's account, asked for only in demo mode (the host runs the simulator)
      */
     public TelephonyHook(HookSettings settings, TwilioSettings twilio, DedupSettings dedup, PumpingSettings pumping,
+                         SendersAndWordingFiles files,
                          MeterRegistry registry, CallDeadlines.Arrival arrival, Supplier<TwilioAccount> simulator) {
         Clock clock = Clock.systemUTC();
         this.mode = HookMode.of(twilio);
@@ -101,7 +106,8 @@ public final class TelephonyHook implements AutoCloseable {
         this.deadlines = new CallDeadlines(settings.deadline(), arrival);
 
         TwilioAccount account = mode == HookMode.DEMO ? simulator.get() : liveAccount(twilio);
-        TwilioSenders senders = senders(twilio, mode);
+        TwilioSenders senders = senders(twilio, mode, files);
+        WordingByLocale wording = files.wordingFile() == null ? WordingByLocale.NONE : WordingFile.read(files.wordingFile());
         TwilioClients clients = new TwilioClients(account, new TwilioTransport(account.apiUrl(), twilio.connectTimeout()),
                 metrics);
         // camel-twilio's own client, for anything else that may use the component; the routes give every call a
@@ -127,8 +133,8 @@ public final class TelephonyHook implements AutoCloseable {
         routeBeans.put("hookCallLog", new CallLog());
         routeBeans.put("hookCallMetrics", metrics);
         routeBeans.put("twilioClients", clients);
-        routeBeans.put("twilioSmsComposer", new SmsComposer(senders, settings.smsTemplate(), clock));
-        routeBeans.put("twilioCallComposer", new VoiceCallComposer(senders.fromNumber(), new VoiceScript(), twimlUrl));
+        routeBeans.put("twilioSmsComposer", new SmsComposer(senders, settings.smsTemplate(), wording, clock));
+        routeBeans.put("twilioCallComposer", new VoiceCallComposer(senders, new VoiceScript(wording), twimlUrl));
         routeBeans.put("twilioRejection", new TwilioRejection());
         routeBeans.put("hookRanOutOfTime", new HookRanOutOfTime());
         routeBeans.put("twilioOutcomes", new TwilioOutcomes());
@@ -264,7 +270,7 @@ public final class TelephonyHook implements AutoCloseable {
         return new TwilioAccount(twilio.apiUrl(), username, twilio.authToken(), twilio.accountSid());
     }
 
-    private static TwilioSenders senders(TwilioSettings twilio, HookMode mode) {
+    private static TwilioSenders senders(TwilioSettings twilio, HookMode mode, SendersAndWordingFiles files) {
         String from = twilio.fromNumber();
         if (mode == HookMode.DEMO && from == null) {
             from = TwilioSimulator.FROM_NUMBER;
@@ -273,9 +279,15 @@ public final class TelephonyHook implements AutoCloseable {
             throw new InvalidSettingsException("Neither TWILIO_FROM_NUMBER nor TWILIO_MESSAGING_SERVICE_SID is set:"
                     + " live mode needs a sender for SMS (and TWILIO_FROM_NUMBER for voice calls).");
         }
-        if (from != null && !E164.matcher(from).matches()) {
+        if (from != null && !TwilioSenders.isE164(from)) {
             throw new InvalidSettingsException("TWILIO_FROM_NUMBER must be in E.164 form, like +14155550123.");
         }
-        return new TwilioSenders(from, twilio.messagingServiceSid());
+        Map<String, CountrySenders> byCountry = files.sendersFile() == null ? Map.of() : SendersFile.read(files.sendersFile());
+        if (from == null && byCountry.values().stream().anyMatch(country -> country.callerId() != null)) {
+            // calls would go out in the listed countries only, and every other country's be answered FAILED unseen
+            throw new InvalidSettingsException("HOOK_SENDERS_FILE " + files.sendersFile() + " gives voice numbers, but"
+                    + " TWILIO_FROM_NUMBER is not set: voice calls need it too, as the caller id of every other country.");
+        }
+        return new TwilioSenders(from, twilio.messagingServiceSid(), byCountry);
     }
 }

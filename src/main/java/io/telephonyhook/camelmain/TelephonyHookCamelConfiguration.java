@@ -20,6 +20,7 @@ import io.telephonyhook.config.HookMode;
 import io.telephonyhook.config.DedupSettings;
 import io.telephonyhook.config.HookSettings;
 import io.telephonyhook.config.PumpingSettings;
+import io.telephonyhook.config.SendersAndWordingFiles;
 import io.telephonyhook.config.SettingsSource;
 import io.telephonyhook.config.TwilioSettings;
 import io.telephonyhook.delivery.CallDeadlines;
@@ -44,6 +45,7 @@ public class TelephonyHookCamelConfiguration implements CamelConfiguration {
         TwilioSettings twilio = TwilioSettings.from(settings);
         HookSettings hookSettings = HookSettings.from(settings);
         DedupSettings dedup = DedupSettings.from(settings);
+        SendersAndWordingFiles files = SendersAndWordingFiles.from(settings);
         DemoSimulator demo = HookMode.of(twilio) == HookMode.DEMO ? new DemoSimulator() : null;
         if (demo != null) {
             demo.start(); // now: the hook needs its address
@@ -53,8 +55,8 @@ public class TelephonyHookCamelConfiguration implements CamelConfiguration {
         TelephonyHook hook;
         try {
             // No servlet filter sees a request first here: a call's deadline counts from when Camel made the exchange.
-            hook = new TelephonyHook(hookSettings, twilio, dedup, PumpingSettings.from(settings), meterRegistry(camel),
-                    CallDeadlines.Arrival.UNKNOWN, () -> demo.simulator.account());
+            hook = new TelephonyHook(hookSettings, twilio, dedup, PumpingSettings.from(settings), files,
+                    meterRegistry(camel), CallDeadlines.Arrival.UNKNOWN, () -> demo.simulator.account());
         } catch (RuntimeException unusableSettings) {
             ServiceHelper.stopService(demo); // Camel never starts, so it would not stop the simulator's HTTP server
             throw unusableSettings;

@@ -31,6 +31,7 @@ import io.telephonyhook.TelephonyHook;
 import io.telephonyhook.config.DedupSettings;
 import io.telephonyhook.config.HookSettings;
 import io.telephonyhook.config.PumpingSettings;
+import io.telephonyhook.config.SendersAndWordingFiles;
 import io.telephonyhook.config.SettingsSource;
 import io.telephonyhook.config.TwilioSettings;
 import io.telephonyhook.observability.HookHealthIndicator;
@@ -70,7 +71,7 @@ public class TelephonyHookAutoConfiguration {
                                 ObjectProvider<TwilioSimulator> simulator) {
         SettingsSource settings = new SettingsSource(environment::getProperty);
         return new TelephonyHook(HookSettings.from(settings), TwilioSettings.from(settings), DedupSettings.from(settings),
-                PumpingSettings.from(settings),
+                PumpingSettings.from(settings), SendersAndWordingFiles.from(settings),
                 meterRegistry.getIfAvailable(SimpleMeterRegistry::new), new PlatformHttpArrival(),
                 () -> simulator.getObject().account());
     }

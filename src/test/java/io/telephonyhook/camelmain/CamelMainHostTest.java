@@ -2,6 +2,11 @@ package io.telephonyhook.camelmain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.MainConfigurationProperties;
@@ -11,6 +16,7 @@ import org.apache.camel.test.main.junit5.Configure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.telephonyhook.support.OktaAuthorizationServer;
 import io.telephonyhook.support.OktaClient;
@@ -25,7 +31,7 @@ import io.telephonyhook.support.TwilioStandIn.Received;
  * hook's {@link TelephonyHookCamelConfiguration} named the way an application names it, the routes by
  * {@code camel.main.routes-include-pattern}, served by camel-platform-http-main's Vert.x server on a port of its own,
  * in live mode against {@link TwilioStandIn}, with the header secret and OAuth 2.0 access tokens from
- * {@link OktaAuthorizationServer}. Okta's side is real HTTP.
+ * {@link OktaAuthorizationServer}, and with a senders file and a wording file. Okta's side is real HTTP.
  */
 @CamelMainTest(properties = {
         "camel.main.configuration-classes=io.telephonyhook.camelmain.TelephonyHookCamelConfiguration",
@@ -46,6 +52,9 @@ class CamelMainHostTest {
     private final int port = AvailablePortFinder.getNextAvailable();
     private final OktaClient okta = new OktaClient(port);
 
+    @TempDir
+    Path folder;
+
     @Configure
     void servedOnAFreePortAgainstTheStandIn(MainConfigurationProperties main) {
         main.httpServer().withEnabled(true).withPort(port);
@@ -57,8 +66,24 @@ class CamelMainHostTest {
                 camel.getPropertiesComponent().addOverrideProperty("okta.hook.oauth.issuer", authorizationServer.issuer());
                 camel.getPropertiesComponent().addOverrideProperty("okta.hook.oauth.audience",
                         OktaAuthorizationServer.AUDIENCE);
+                camel.getPropertiesComponent().addOverrideProperty("hook.senders-file", file("senders.yaml", """
+                        GB:
+                          sms: MyBrand
+                        """));
+                camel.getPropertiesComponent().addOverrideProperty("hook.wording-file", file("wording.yaml", """
+                        fr:
+                          sms: "ACME : votre code est {code}"
+                        """));
             }
         });
+    }
+
+    private String file(String name, String yaml) {
+        try {
+            return Files.writeString(folder.resolve(name), yaml).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @BeforeEach
@@ -81,6 +106,16 @@ class CamelMainHostTest {
         assertThat(sms.field("To")).isEqualTo("+14155552671");
         assertThat(sms.field("From")).isEqualTo("+15017122661");
         assertThat(sms.field("Body")).isEqualTo("Your verification code is 482913");
+    }
+
+    @Test
+    void theSendersAndWordingFilesWorkHereToo() {
+        Answer answer = okta.post(OktaRequest.sms().phone("+447400123456").locale("fr-FR").withoutProfileField("msgTemplate"));
+
+        assertThat(answer.actionStatus()).isEqualTo("SUCCESSFUL");
+        Received sms = twilio.received().get(0);
+        assertThat(sms.field("From")).isEqualTo("MyBrand");
+        assertThat(sms.field("Body")).isEqualTo("ACME : votre code est 482913");
     }
 
     @Test

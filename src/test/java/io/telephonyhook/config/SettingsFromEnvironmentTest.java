@@ -108,6 +108,20 @@ class SettingsFromEnvironmentTest {
     }
 
     @Test
+    void theSendersAndWordingFilesAreReadFromTheirVariables() {
+        Map<String, Object> environment = Map.of(
+                "HOOK_SENDERS_FILE", "/etc/hook/senders.yaml",
+                "HOOK_WORDING_FILE", "wording.yaml");
+        StandardEnvironment spring = new StandardEnvironment();
+        spring.getPropertySources().addFirst(new SystemEnvironmentPropertySource("env", environment));
+
+        assertThat(SendersAndWordingFiles.from(new SettingsSource(spring::getProperty)))
+                .isEqualTo(new SendersAndWordingFiles(Path.of("/etc/hook/senders.yaml"), Path.of("wording.yaml")));
+        assertThat(SendersAndWordingFiles.from(new SettingsSource(key -> null)))
+                .isEqualTo(new SendersAndWordingFiles(null, null));
+    }
+
+    @Test
     void deduplicationSettingsAreReadFromTheirVariables() {
         Map<String, Object> environment = Map.of(
                 "HOOK_DEDUP_TTL", "1h",

@@ -15,6 +15,7 @@ import io.telephonyhook.TelephonyHook;
 import io.telephonyhook.config.DedupSettings;
 import io.telephonyhook.config.HookSettings;
 import io.telephonyhook.config.PumpingSettings;
+import io.telephonyhook.config.SendersAndWordingFiles;
 import io.telephonyhook.config.SettingsSource;
 import io.telephonyhook.config.TwilioSettings;
 import io.telephonyhook.delivery.CallDeadlines;
@@ -57,7 +58,8 @@ class UnguardedWarningTest {
         values.putAll(changed);
         SettingsSource settings = new SettingsSource(values::get);
         new TelephonyHook(HookSettings.from(settings), TwilioSettings.from(settings), DedupSettings.from(settings),
-                PumpingSettings.from(settings), new SimpleMeterRegistry(), CallDeadlines.Arrival.UNKNOWN, () -> null)
+                PumpingSettings.from(settings), SendersAndWordingFiles.from(settings), new SimpleMeterRegistry(),
+                CallDeadlines.Arrival.UNKNOWN, () -> null)
                 .close();
     }
 }

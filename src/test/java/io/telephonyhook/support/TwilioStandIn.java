@@ -32,7 +32,10 @@ import io.telephonyhook.simulator.TwilioSimulator;
  * form POST (405 / 415), and a message or call without its required fields or over Twilio's limits (400 with
  * Twilio's error code): {@code To}; {@code From} or {@code MessagingServiceSid}; {@code Body} of at most 1600
  * characters; {@code Twiml} of at most 4000 characters, or {@code Url}; {@code ValidityPeriod} from 1 to 36000
- * seconds. What it accepts it answers like Twilio (201 with a SID; {@code status} {@code accepted} when a Messaging
+ * seconds. A {@code From} must be a number in E.164 or, for a message, an alphanumeric sender ID as Twilio defines
+ * it (1 to 11 ASCII letters, digits and spaces, at least one letter); anything else is 21212, Twilio's invalid
+ * {@code From}. Twilio also takes forms the hook never sends (national US numbers, {@code client:}, {@code sip:},
+ * {@code whatsapp:} addresses): the stand-in refuses those, so a hook that started sending them would be caught. What it accepts it answers like Twilio (201 with a SID; {@code status} {@code accepted} when a Messaging
  * Service sends, {@code queued} otherwise). A test scripts its replies to valid requests (errors, slowness, a hang, a
  * dropped connection), and reads every request it received and every SID it accepted.
  *
@@ -50,6 +53,10 @@ public final class TwilioStandIn {
 
     /** Twilio's generic code for a parameter out of range (the stand-in uses it where the exact code does not matter). */
     private static final int INVALID_PARAMETER = 20001;
+    /** Twilio's error for a {@code From} that is neither a number nor (SMS only) an alphanumeric sender ID. */
+    private static final int INVALID_FROM = 21212;
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
+    private static final Pattern ALPHANUMERIC_SENDER_ID = Pattern.compile("(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}");
     private static final Pattern RESOURCE = Pattern.compile("/2010-04-01/Accounts/([^/]+)/(Messages|Calls)\\.json");
     private static final Set<String> CREDENTIALS = Set.of(basic(ACCOUNT_SID, AUTH_TOKEN), basic(API_KEY_SID, API_KEY_SECRET));
 
@@ -287,8 +294,12 @@ public final class TwilioStandIn {
     }
 
     private static Reply messageRefusal(Received request) {
-        if (blank(request.field("From")) && blank(request.field("MessagingServiceSid"))) {
+        String from = request.field("From");
+        if (blank(from) && blank(request.field("MessagingServiceSid"))) {
             return Reply.error(400, 21603);
+        }
+        if (from != null && !E164.matcher(from).matches() && !ALPHANUMERIC_SENDER_ID.matcher(from).matches()) {
+            return Reply.error(400, INVALID_FROM);
         }
         String body = request.field("Body");
         if (blank(body)) {
@@ -308,6 +319,9 @@ public final class TwilioStandIn {
     private static Reply callRefusal(Received request) {
         if (blank(request.field("From"))) {
             return Reply.error(400, 21213);
+        }
+        if (!E164.matcher(request.field("From")).matches()) {
+            return Reply.error(400, INVALID_FROM); // calls come from numbers: no alphanumeric sender IDs
         }
         String twiml = request.field("Twiml");
         if (blank(twiml) && blank(request.field("Url")) && blank(request.field("ApplicationSid"))) {
