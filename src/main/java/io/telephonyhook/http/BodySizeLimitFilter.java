@@ -2,11 +2,13 @@ package io.telephonyhook.http;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -18,21 +20,30 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.telephonyhook.observability.CallMetrics;
+import io.telephonyhook.okta.RequestTimeoutException;
 import io.telephonyhook.okta.RequestTooLargeException;
 
 /**
  * Reads a request's body up to {@code HOOK_MAX_BODY} and refuses a larger one with 413. Okta's requests are about
  * 1 KB; without a cap a caller could make the hook buffer any amount, and Tomcat's own limit covers only forms. A
  * declared Content-Length over the limit is refused unread; a chunked body is read up to the limit and no further.
+ *
+ * <p>The body must also have arrived by the call's deadline ({@code HOOK_DEADLINE} after arrival): Tomcat's timeout
+ * counts silence on each read, so a caller trickling a byte a second would otherwise hold this thread as long as it
+ * likes. Past the deadline the call is refused 408 and the connection closed; a read already waiting ends within
+ * Tomcat's connection timeout, so no body holds a thread longer than the deadline plus that timeout.
  * It runs after {@link AuthenticationGateFilter}, so only Okta's calls get this far.
  */
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final Duration deadline;
     private final CallMetrics metrics;
 
-    public BodySizeLimitFilter(long maxBytes, CallMetrics metrics) {
+    /** @param deadline how long after arrival the whole body must be in ({@code HOOK_DEADLINE}) */
+    public BodySizeLimitFilter(long maxBytes, Duration deadline, CallMetrics metrics) {
         this.maxBytes = maxBytes;
+        this.deadline = deadline;
         this.metrics = metrics;
     }
 
@@ -43,12 +54,42 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
             refuse(response);
             return;
         }
-        byte[] body = request.getInputStream().readNBytes((int) maxBytes + 1);
+        byte[] body = readBy(request, dueBy(request));
+        if (body == null) {
+            response.setHeader("Connection", "close"); // the rest of a trickled body is not worth waiting for
+            OktaErrorWriter.refuse(response, new RequestTimeoutException(), metrics);
+            return;
+        }
         if (body.length > maxBytes) {
             refuse(response);
             return;
         }
         chain.doFilter(new BufferedBodyRequest(request, body), response);
+    }
+
+    /** The body, at most {@code maxBytes + 1} of it; null when it was not all in by {@code dueBy}. */
+    private byte[] readBy(HttpServletRequest request, long dueByNanos) throws IOException {
+        InputStream in = request.getInputStream();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        byte[] chunk = new byte[8192];
+        while (body.size() <= maxBytes) {
+            if (System.nanoTime() - dueByNanos > 0) {
+                return null;
+            }
+            int read = in.read(chunk, 0, (int) Math.min(chunk.length, maxBytes + 1 - body.size()));
+            if (read < 0) {
+                break;
+            }
+            body.write(chunk, 0, read);
+        }
+        return body.toByteArray();
+    }
+
+    /** The call's deadline, from the arrival time ArrivalTimeFilter noted (or now, without it). */
+    private long dueBy(HttpServletRequest request) {
+        Object arrived = request.getAttribute(ArrivalTimeFilter.ARRIVED_AT);
+        long arrivedAt = arrived instanceof Long nanos ? nanos : System.nanoTime();
+        return arrivedAt + deadline.toNanos();
     }
 
     private void refuse(HttpServletResponse response) throws IOException {

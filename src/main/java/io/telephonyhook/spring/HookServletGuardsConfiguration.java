@@ -49,7 +49,8 @@ class HookServletGuardsConfiguration {
 
     @Bean
     FilterRegistrationBean<BodySizeLimitFilter> telephonyHookBodySizeLimit(TelephonyHook hook, Environment environment) {
-        return onHookPath(new BodySizeLimitFilter(hook.settings().maxBodyBytes(), hook.metrics()), 4, hook, environment);
+        return onHookPath(new BodySizeLimitFilter(hook.settings().maxBodyBytes(), hook.settings().deadline(),
+                hook.metrics()), 4, hook, environment);
     }
 
     private static <F extends Filter> FilterRegistrationBean<F> onHookPath(F filter, int position, TelephonyHook hook,

@@ -34,6 +34,18 @@ public class StandaloneConfiguration {
     }
 
     /**
+     * A client that sends {@code Expect: 100-continue} gets its {@code 100 Continue} only when the hook first reads the
+     * body, that is after the authentication gate let the call through: a caller without the secret gets its 401
+     * straight away and never the invitation to send the body. (Tomcat's default answers 100 as soon as the headers
+     * are read.)
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> continueOnlyOnceAuthenticated() {
+        return factory -> factory.addConnectorCustomizers(
+                connector -> connector.setProperty("continueResponseTiming", "onRead"));
+    }
+
+    /**
      * The threads serving calls grow up to {@code HOOK_MAX_CONCURRENT_CALLS} without a queue (application.yaml); a call
      * past that runs on the server's request thread rather than being refused with an error Okta cannot read.
      */

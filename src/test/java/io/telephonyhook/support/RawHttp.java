@@ -55,6 +55,23 @@ public final class RawHttp implements AutoCloseable {
         return response.toString(StandardCharsets.UTF_8);
     }
 
+    /** An interim answer ({@code 100 Continue}): its status line and headers, up to the blank line. */
+    public String readInterim(Duration atMost) throws IOException {
+        socket.setSoTimeout((int) atMost.toMillis());
+        ByteArrayOutputStream response = new ByteArrayOutputStream();
+        try {
+            for (int read; (read = in.read()) != -1; ) {
+                response.write(read);
+                if (response.toString(StandardCharsets.UTF_8).endsWith("\r\n\r\n")) {
+                    break;
+                }
+            }
+        } catch (SocketTimeoutException enough) {
+            // return what arrived
+        }
+        return response.toString(StandardCharsets.UTF_8);
+    }
+
     /** True when the last {@link #readResponse} ended because the server closed the connection. */
     public boolean closedByServer() {
         return closedByServer;
