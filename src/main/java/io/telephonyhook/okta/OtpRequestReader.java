@@ -23,7 +23,7 @@ import io.telephonyhook.phone.PhoneNumberNormalizer;
 
 /**
  * Reads Okta's JSON into an {@link OtpRequest}, tolerant exactly where Okta is loose: {@code otpCode} and
- * {@code phoneNumber} as strings or numbers, {@code requestType} absent, any spelling of the channel, locale in any
+ * {@code phoneNumber} as strings or numbers, {@code requestType} absent, Okta's spellings of the channel, locale in any
  * case. What we cannot work without (JSON itself, {@code data.messageProfile}, the number, the code) is a
  * {@link MalformedHookRequestException}.
  */
