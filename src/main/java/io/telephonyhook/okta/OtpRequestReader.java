@@ -48,7 +48,7 @@ public class OtpRequestReader {
     }
 
     public OtpRequest read(@Header(Exchange.CONTENT_TYPE) String contentType, @Body byte[] body) {
-        requireJson(contentType);
+        JsonMediaType.requireUtf8Json(contentType);
         JsonNode root = parse(body);
         JsonNode profile = root.path("data").path("messageProfile");
         if (!profile.isObject()) {
@@ -65,13 +65,6 @@ public class OtpRequestReader {
                 text(profile.path("msgTemplate")),
                 locale(text(profile.path("locale"))),
                 instant(text(profile.path("otpExpires"))));
-    }
-
-    /** {@code application/json}, with or without parameters, or any {@code application/*+json}. */
-    private static void requireJson(String contentType) {
-        if (!JsonMediaType.isJson(contentType)) {
-            throw new UnsupportedContentTypeException(contentType);
-        }
     }
 
     private JsonNode parse(byte[] body) {
