@@ -68,8 +68,16 @@ public class OtpRequestReader {
     }
 
     private JsonNode parse(byte[] body) {
+        if (body == null) {
+            throw new MalformedHookRequestException("body", "is not a JSON object");
+        }
+        String text = Utf8Body.decode(body);
+        // RFC 8259 lets a parser ignore a byte order mark; Jackson skips one only when it decodes the bytes itself.
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
         try {
-            JsonNode root = body == null ? null : json.readTree(body);
+            JsonNode root = json.readTree(text);
             if (root == null || !root.isObject()) {
                 throw new MalformedHookRequestException("body", "is not a JSON object");
             }
