@@ -24,8 +24,8 @@ import io.telephonyhook.phone.PhoneNumberNormalizer;
 /**
  * Reads Okta's JSON into an {@link OtpRequest}, tolerant exactly where Okta is loose: {@code otpCode} and
  * {@code phoneNumber} as strings or numbers, {@code requestType} absent, Okta's spellings of the channel, locale in any
- * case. What we cannot work without (JSON itself, {@code data.messageProfile}, the number, the code) is a
- * {@link MalformedHookRequestException}.
+ * case. What we cannot work without (UTF-8 JSON itself, {@code data.messageProfile}, the number, the code, each a
+ * string or digits) is a {@link MalformedHookRequestException}.
  */
 public class OtpRequestReader {
 
@@ -88,10 +88,26 @@ public class OtpRequestReader {
         }
     }
 
+    /**
+     * The code or the number, as a string or as a JSON number written in digits alone, which is how Okta's API
+     * reference renders them. A number with a fraction or an exponent ({@code 4829.13}, {@code 1e3}) or a minus sign
+     * cannot be a rendering of digits: it is named for what it is rather than taken for a code, or for a missing one.
+     */
     private static String required(JsonNode profile, String field) {
-        String value = text(profile.path(field));
+        JsonNode node = profile.path(field);
+        String location = PROFILE + "." + field;
+        if (node.isNumber() && !node.isIntegralNumber()) {
+            throw new MalformedHookRequestException(location, "is not a whole number written in digits");
+        }
+        if (node.isIntegralNumber() && node.bigIntegerValue().signum() < 0) {
+            throw new MalformedHookRequestException(location, "is a negative number");
+        }
+        if (!node.isMissingNode() && !node.isNull() && !node.isTextual() && !node.isNumber()) {
+            throw new MalformedHookRequestException(location, "is not a string or a number");
+        }
+        String value = text(node);
         if (value == null || value.isBlank()) {
-            throw new MalformedHookRequestException(PROFILE + "." + field, "is missing");
+            throw new MalformedHookRequestException(location, "is missing");
         }
         return value;
     }
