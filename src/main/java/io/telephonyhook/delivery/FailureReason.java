@@ -13,7 +13,7 @@ public enum FailureReason {
     INVALID_CODE,
     /** {@code otpExpires} has passed: a late code is useless and confusing. */
     EXPIRED,
-    /** {@code deliveryChannel} is neither SMS-like nor voice-like. */
+    /** {@code deliveryChannel} is none of the spellings {@link io.telephonyhook.okta.Channel} accepts. */
     UNKNOWN_CHANNEL,
     /** The number's country is not in HOOK_ALLOWED_COUNTRIES: SMS pumping protection, Twilio not called. */
     COUNTRY_NOT_ALLOWED,

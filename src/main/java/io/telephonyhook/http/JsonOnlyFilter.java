@@ -13,9 +13,10 @@ import io.telephonyhook.okta.JsonMediaType;
 import io.telephonyhook.okta.UnsupportedContentTypeException;
 
 /**
- * Refuses a POST whose body is not declared as JSON with 415 before anything reads it. A form content type would
- * make the servlet container and Camel's HTTP consumer parse the body as parameters, and log it (the code and the
- * number with it) when that fails. The route refuses such a call too; this gate makes sure nothing reads it first.
+ * Refuses a POST whose body is not declared as JSON in UTF-8 ({@link JsonMediaType}) with 415 before anything reads
+ * it. A form content type would make the servlet container and Camel's HTTP consumer parse the body as parameters,
+ * and log it (the code and the number with it) when that fails; a declared charset would make Camel's servlet binding
+ * decode the body with it. The route refuses such a call too; this gate makes sure nothing reads it first.
  */
 public class JsonOnlyFilter extends OncePerRequestFilter {
 
@@ -33,8 +34,10 @@ public class JsonOnlyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!JsonMediaType.isJson(request.getContentType())) {
-            OktaErrorWriter.refuse(response, new UnsupportedContentTypeException(request.getContentType()), metrics);
+        try {
+            JsonMediaType.requireUtf8Json(request.getContentType());
+        } catch (UnsupportedContentTypeException refused) {
+            OktaErrorWriter.refuse(response, refused, metrics);
             return;
         }
         chain.doFilter(request, response);

@@ -23,9 +23,9 @@ import io.telephonyhook.phone.PhoneNumberNormalizer;
 
 /**
  * Reads Okta's JSON into an {@link OtpRequest}, tolerant exactly where Okta is loose: {@code otpCode} and
- * {@code phoneNumber} as strings or numbers, {@code requestType} absent, any spelling of the channel, locale in any
- * case. What we cannot work without (JSON itself, {@code data.messageProfile}, the number, the code) is a
- * {@link MalformedHookRequestException}.
+ * {@code phoneNumber} as strings or numbers, {@code requestType} absent, Okta's spellings of the channel, locale in any
+ * case. What we cannot work without (UTF-8 JSON itself, {@code data.messageProfile}, the number, the code, each a
+ * string or digits) is a {@link MalformedHookRequestException}.
  */
 public class OtpRequestReader {
 
@@ -48,7 +48,7 @@ public class OtpRequestReader {
     }
 
     public OtpRequest read(@Header(Exchange.CONTENT_TYPE) String contentType, @Body byte[] body) {
-        requireJson(contentType);
+        JsonMediaType.requireUtf8Json(contentType);
         JsonNode root = parse(body);
         JsonNode profile = root.path("data").path("messageProfile");
         if (!profile.isObject()) {
@@ -67,16 +67,17 @@ public class OtpRequestReader {
                 instant(text(profile.path("otpExpires"))));
     }
 
-    /** {@code application/json}, with or without parameters, or any {@code application/*+json}. */
-    private static void requireJson(String contentType) {
-        if (!JsonMediaType.isJson(contentType)) {
-            throw new UnsupportedContentTypeException(contentType);
-        }
-    }
-
     private JsonNode parse(byte[] body) {
+        if (body == null) {
+            throw new MalformedHookRequestException("body", "is not a JSON object");
+        }
+        String text = Utf8Body.decode(body);
+        // RFC 8259 lets a parser ignore a byte order mark; Jackson skips one only when it decodes the bytes itself.
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
         try {
-            JsonNode root = body == null ? null : json.readTree(body);
+            JsonNode root = json.readTree(text);
             if (root == null || !root.isObject()) {
                 throw new MalformedHookRequestException("body", "is not a JSON object");
             }
@@ -87,10 +88,26 @@ public class OtpRequestReader {
         }
     }
 
+    /**
+     * The code or the number, as a string or as a JSON number written in digits alone, which is how Okta's API
+     * reference renders them. A number with a fraction or an exponent ({@code 4829.13}, {@code 1e3}) or a minus sign
+     * cannot be a rendering of digits: it is named for what it is rather than taken for a code, or for a missing one.
+     */
     private static String required(JsonNode profile, String field) {
-        String value = text(profile.path(field));
+        JsonNode node = profile.path(field);
+        String location = PROFILE + "." + field;
+        if (node.isNumber() && !node.isIntegralNumber()) {
+            throw new MalformedHookRequestException(location, "is not a whole number written in digits");
+        }
+        if (node.isIntegralNumber() && node.bigIntegerValue().signum() < 0) {
+            throw new MalformedHookRequestException(location, "is a negative number");
+        }
+        if (!node.isMissingNode() && !node.isNull() && !node.isTextual() && !node.isNumber()) {
+            throw new MalformedHookRequestException(location, "is not a string or a number");
+        }
+        String value = text(node);
         if (value == null || value.isBlank()) {
-            throw new MalformedHookRequestException(PROFILE + "." + field, "is missing");
+            throw new MalformedHookRequestException(location, "is missing");
         }
         return value;
     }

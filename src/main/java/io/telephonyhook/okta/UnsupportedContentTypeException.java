@@ -1,11 +1,22 @@
 package io.telephonyhook.okta;
 
-/** The body is not declared as JSON. Okta always sends {@code application/json}; answered with HTTP 415. */
+/**
+ * The body is not declared as JSON, or is declared in a charset other than UTF-8 ({@link JsonMediaType}). Okta always
+ * sends {@code application/json} in UTF-8; answered with HTTP 415 before the body is parsed.
+ */
 public class UnsupportedContentTypeException extends HookRefusal {
 
-    public UnsupportedContentTypeException(String contentType) {
-        super(415, "unsupported_media_type",
+    private UnsupportedContentTypeException(String message) {
+        super(415, "unsupported_media_type", message);
+    }
+
+    public static UnsupportedContentTypeException notJson(String contentType) {
+        return new UnsupportedContentTypeException(
                 "Content-Type " + (contentType == null ? "is missing" : "'" + contentType + "' is not JSON"));
+    }
+
+    public static UnsupportedContentTypeException notUtf8(String charset) {
+        return new UnsupportedContentTypeException("Content-Type charset '" + charset + "' is not UTF-8");
     }
 
     @Override

@@ -14,13 +14,15 @@ import io.telephonyhook.http.AuthenticationGateFilter;
 import io.telephonyhook.http.BodySizeLimitFilter;
 import io.telephonyhook.http.JsonOnlyFilter;
 import io.telephonyhook.http.StartupGateFilter;
+import io.telephonyhook.http.Utf8BodyFilter;
 
 /**
  * What stands in front of the hook's path (and only that path), in order: the arrival time
  * (the deadline counts from it), 503 until the hook's routes are started (never a 404 during a start or a rolling
  * deploy), the secret checked before any body is read, 415 for a body not declared as JSON before anything parses
- * it, and the body limit enforced while the body arrives. The route
- * does each check again, so they hold in any host; here they are cheap and early.
+ * it, the body limit enforced while the body arrives, and 400 for bytes that are not UTF-8 while the bytes are still
+ * there (Camel's servlet binding gives the route the body as text). The route does each check again, so they hold in
+ * any host that gives it the bytes; here they are cheap and early.
  */
 @Configuration(proxyBeanMethods = false)
 class HookServletGuardsConfiguration {
@@ -51,6 +53,11 @@ class HookServletGuardsConfiguration {
     FilterRegistrationBean<BodySizeLimitFilter> telephonyHookBodySizeLimit(TelephonyHook hook, Environment environment) {
         return onHookPath(new BodySizeLimitFilter(hook.settings().maxBodyBytes(), hook.settings().deadline(),
                 hook.metrics()), 4, hook, environment);
+    }
+
+    @Bean
+    FilterRegistrationBean<Utf8BodyFilter> telephonyHookUtf8Body(TelephonyHook hook, Environment environment) {
+        return onHookPath(new Utf8BodyFilter(hook.metrics()), 5, hook, environment);
     }
 
     private static <F extends Filter> FilterRegistrationBean<F> onHookPath(F filter, int position, TelephonyHook hook,

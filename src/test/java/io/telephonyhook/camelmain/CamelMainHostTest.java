@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -179,6 +180,50 @@ class CamelMainHostTest {
 
         OktaShape.assertError(answer, 400, "INVALID_REQUEST");
         assertThat(answer.json().at("/error/errorCauses/0/location").asText()).isEqualTo("data.messageProfile");
+        assertThat(twilio.received()).isEmpty();
+    }
+
+    /** Vert.x hands the route the bytes as they arrived: the reader itself refuses what is not UTF-8. */
+    @Test
+    void bytesThatAreNotUtf8InTheCodeAre400FromTheRoute() {
+        byte[] json = OktaRequest.sms().otp("4829zz").template("Your code").json().getBytes(StandardCharsets.UTF_8);
+        int at = new String(json, StandardCharsets.UTF_8).indexOf("4829zz") + 4;
+        json[at] = (byte) 0xC3; // a lead byte,
+        json[at + 1] = 0x28; // and "(" where its continuation should be
+
+        Answer answer = okta.post(json, "application/json");
+
+        OktaShape.assertError(answer, 400, "INVALID_REQUEST");
+        assertThat(answer.json().at("/error/errorCauses/0/errorSummary").asText()).isEqualTo("body is not valid UTF-8");
+        assertThat(twilio.received()).isEmpty();
+    }
+
+    @Test
+    void aCharsetOtherThanUtf8Is415FromTheRoute() {
+        Answer answer = okta.post(OktaRequest.sms().json().getBytes(StandardCharsets.UTF_8),
+                "application/json; charset=ISO-8859-1");
+
+        OktaShape.assertError(answer, 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertThat(twilio.received()).isEmpty();
+    }
+
+    @Test
+    void aCodeWithAnExponentIs400SayingSo() {
+        Answer answer = okta.post(OktaRequest.sms().otp("exponent").template("Your code").json()
+                .replace("\"exponent\"", "1e3"), "Authorization", OktaClient.SECRET);
+
+        OktaShape.assertError(answer, 400, "INVALID_REQUEST");
+        assertThat(answer.json().at("/error/errorCauses/0/errorSummary").asText())
+                .isEqualTo("data.messageProfile.otpCode is not a whole number written in digits");
+        assertThat(twilio.received()).isEmpty();
+    }
+
+    @Test
+    void aChannelThatOnlyContainsOktasSpellingIsAnUnknownChannel() {
+        Answer answer = okta.post(OktaRequest.sms().channel("callback please SMS"));
+
+        assertThat(answer.actionStatus()).isEqualTo("FAILED");
+        assertThat(answer.metadata()).isEqualTo("reason=unknown-channel");
         assertThat(twilio.received()).isEmpty();
     }
 

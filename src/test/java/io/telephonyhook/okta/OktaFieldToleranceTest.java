@@ -37,12 +37,25 @@ class OktaFieldToleranceTest extends HookTestSupport {
         assertThat(twilio.received().get(0).field("To")).isEqualTo("+447911123456");
     }
 
+    /** Case, surrounding and repeated whitespace, and full-width letters (NFKC) do not change a spelling. */
     @ParameterizedTest
-    @ValueSource(strings = {"SMS", "sms", "Sms"})
+    @ValueSource(strings = {"SMS", "sms", "Sms", " Sms ", "text", "ＳＭＳ"})
     void smsSpellings(String deliveryChannel) {
-        okta.post(OktaRequest.sms().channel(deliveryChannel));
+        Answer answer = okta.post(OktaRequest.sms().channel(deliveryChannel));
 
-        assertThat(twilio.received().get(0).path()).endsWith("/Messages.json");
+        assertThat(answer.actionStatus()).isEqualTo("SUCCESSFUL");
+        assertThat(twilio.received()).singleElement()
+                .satisfies(request -> assertThat(request.path()).endsWith("/Messages.json"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"CALL", "Voice", "voice", "voice call", "Voice  Call", "voice\ncall"})
+    void voiceSpellings(String deliveryChannel) {
+        Answer answer = okta.post(OktaRequest.sms().channel(deliveryChannel));
+
+        assertThat(answer.actionStatus()).isEqualTo("SUCCESSFUL");
+        assertThat(twilio.received()).singleElement()
+                .satisfies(request -> assertThat(request.path()).endsWith("/Calls.json"));
     }
 
     @Test
