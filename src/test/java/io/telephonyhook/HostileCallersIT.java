@@ -3,6 +3,10 @@ package io.telephonyhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +19,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +33,8 @@ import io.telephonyhook.support.RawHttp;
 import io.telephonyhook.support.TwilioStandIn;
 
 /**
- * The packaged jar under callers that try to hold it up. The server gets few request threads
+ * The packaged jar under callers that try to hold it up, overload, and requests that parsers could read differently.
+ * The server gets few request threads
  * ({@code SERVER_TOMCAT_THREADS_MAX=10}), so that a few dozen slow connections would be enough to starve it if
  * each held a thread: valid calls must still be answered within Okta's 3 s.
  */
@@ -41,6 +48,7 @@ class HostileCallersIT {
     private final ScheduledExecutorService trickle = Executors.newScheduledThreadPool(2);
     private final List<RawHttp> connections = new ArrayList<>();
     private JarProcess hook;
+    private int managementPort;
 
     @TempDir
     Path elsewhere;
@@ -126,6 +134,67 @@ class HostileCallersIT {
         assertThat(answer).startsWith("HTTP/1.1 200").contains("SUCCESSFUL");
     }
 
+    @Test
+    void overloadPastCapacityIsShedAtOnceAndTheBreakerStaysClosed() throws Exception {
+        OktaClient okta = start(Map.of("HOOK_MAX_CONCURRENT_CALLS", "10"));
+        twilio.answerAfter(Duration.ofMillis(800)); // a healthy Twilio, slow enough that the first 10 are in flight
+        ExecutorService callers = Executors.newFixedThreadPool(100);
+        try {
+            List<Answer> answers = IntStream.range(0, 100)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> okta.post(OktaRequest.sms()), callers))
+                    .toList().stream().map(CompletableFuture::join).toList();
+
+            List<Answer> shed = answers.stream().filter(a -> a.metadata().equals("reason=overloaded")).toList();
+            assertThat(shed).hasSizeGreaterThan(50)
+                    .allSatisfy(answer -> assertThat(answer.took()).isLessThan(Duration.ofMillis(700)));
+            assertThat(answers).allSatisfy(answer -> {
+                assertThat(answer.actionStatus()).isIn("SUCCESSFUL", "FAILED");
+                assertThat(answer.took()).isLessThan(OKTA_WAITS);
+            });
+            assertThat(twilio.received()).hasSize(100 - shed.size());
+            assertThat(health().at("/components/telephonyHook/details/breakers/telephony-hook-twilio-sms").asText())
+                    .isEqualTo("CLOSED");
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void strictParsingRefusesWhatParsersCouldReadDifferently() throws Exception {
+        OktaClient okta = start(Map.of());
+        String body = OktaRequest.sms().json();
+
+        Answer twoCodes = okta.post(body.replace("\"otpCode\":", "\"otpCode\":\"111111\",\"otpCode\":"),
+                "Authorization", OktaClient.SECRET);
+        Answer latin1 = okta.post(body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "application/json; charset=ISO-8859-1");
+        Answer exponent = okta.post(body.replace("\"otpCode\":\"482913\"", "\"otpCode\":1e3"),
+                "Authorization", OktaClient.SECRET);
+
+        assertThat(twoCodes.status()).isEqualTo(400);
+        assertThat(latin1.status()).isEqualTo(415);
+        assertThat(exponent.status()).isEqualTo(400);
+        for (String loose : List.of("callback please SMS", "no-sms-voice", "vo\u0130ce", "Sms\u200b")) {
+            Answer answer = okta.post(OktaRequest.sms().channel(loose));
+            assertThat(answer.metadata()).as(loose).isEqualTo("reason=unknown-channel");
+        }
+        assertThat(twilio.received()).isEmpty();
+    }
+
+    @Test
+    void theStartUpLogStatesTheMaximumHeap() throws Exception {
+        start(Map.of("JAVA_TOOL_OPTIONS", "-Xmx96m"));
+
+        assertThat(hook.logText()).contains("Maximum heap: 96 MB");
+    }
+
+    private JsonNode health() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + managementPort + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new ObjectMapper().readTree(response.body());
+    }
+
     private void assertValidCallsAnsweredInTime(OktaClient okta) {
         ExecutorService callers = Executors.newFixedThreadPool(THREADS);
         try {
@@ -158,9 +227,15 @@ class HostileCallersIT {
     }
 
     private OktaClient start() throws Exception {
+        return start(Map.of());
+    }
+
+    private OktaClient start(Map<String, String> extra) throws Exception {
         Map<String, String> environment = JarProcess.hookEnvironment(twilio);
-        environment.put("MANAGEMENT_PORT", String.valueOf(JarProcess.freePort()));
+        managementPort = JarProcess.freePort();
+        environment.put("MANAGEMENT_PORT", String.valueOf(managementPort));
         environment.put("SERVER_TOMCAT_THREADS_MAX", String.valueOf(THREADS));
+        environment.putAll(extra);
         hook = JarProcess.start(JAR, elsewhere, environment, "Started TelephonyHookApplication");
         OktaClient okta = new OktaClient(hook.port());
         okta.post(OktaRequest.sms()); // warm: the first call loads the classes of a call's path

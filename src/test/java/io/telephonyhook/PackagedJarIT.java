@@ -163,6 +163,10 @@ class PackagedJarIT {
         okta.post(OktaRequest.voice().eventId("trace-outage").otp(otp));
         okta.post(OktaRequest.sms().otp(otp).json().replace("\"data\"", "\"nope\""), "Authorization", OktaClient.SECRET);
         okta.post(OktaRequest.sms().otp(otp).json(), "Authorization", "Basic wrong");
+        // Okta's JSON declared as a form: refused 415 before any component parses (and would log) it as parameters
+        Answer form = okta.post(OktaRequest.sms().otp(otp).json().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "application/x-www-form-urlencoded");
+        assertThat(form.status()).isEqualTo(415);
 
         String hookLog = hook.logText();
         assertThat(hookLog).contains(" TRACE ").contains(" DEBUG ").contains("eventId=trace-outage");

@@ -3,9 +3,13 @@ package io.telephonyhook.standalone;
 import java.util.concurrent.ThreadPoolExecutor;
 
 import org.apache.catalina.core.StandardHost;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.task.ThreadPoolTaskExecutorCustomizer;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +26,8 @@ import io.telephonyhook.spring.DemoModeCondition;
  */
 @Configuration(proxyBeanMethods = false)
 public class StandaloneConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(StandaloneConfiguration.class);
 
     /** Errors Tomcat answers itself (a malformed request line or header) come out as Okta's JSON error object too. */
     @Bean
@@ -52,6 +58,15 @@ public class StandaloneConfiguration {
     @Bean
     ThreadPoolTaskExecutorCustomizer callsPastTheMaximumRunOnTheRequestThread() {
         return executor -> executor.setRejectedExecutionHandler(new ThreadPoolExecutor.CallerRunsPolicy());
+    }
+
+    /**
+     * The effective maximum heap, once at start-up: a container's limit or a forgotten {@code -Xmx} shows here, not
+     * after a flood has grown the heap to a quarter of the machine.
+     */
+    @Bean
+    ApplicationListener<ApplicationStartedEvent> maximumHeapInTheLog() {
+        return event -> log.info("Maximum heap: {} MB", Runtime.getRuntime().maxMemory() / (1024 * 1024));
     }
 
     /** Demo mode only; in live mode there is no simulator and the path is unknown (404). */
