@@ -33,6 +33,8 @@ import io.telephonyhook.config.RateLimit;
 import io.telephonyhook.config.SendersAndWordingFiles;
 import io.telephonyhook.config.TwilioSettings;
 import io.telephonyhook.dedup.EventLedger;
+import io.telephonyhook.deliveries.DeliveryStatusRecorder;
+import io.telephonyhook.deliveries.NoDeliveryLedger;
 import io.telephonyhook.dedup.InMemoryEventLedger;
 import io.telephonyhook.dedup.OneDeliveryPerEvent;
 import io.telephonyhook.dedup.RedisEventLedger;
@@ -53,6 +55,8 @@ import io.telephonyhook.twilio.HookRanOutOfTime;
 import io.telephonyhook.twilio.CountrySenders;
 import io.telephonyhook.twilio.SendersFile;
 import io.telephonyhook.twilio.SmsComposer;
+import io.telephonyhook.twilio.StatusCallbacks;
+import io.telephonyhook.twilio.TwilioStatusReports;
 import io.telephonyhook.twilio.TwilioAccount;
 import io.telephonyhook.twilio.TwilioClients;
 import io.telephonyhook.twilio.TwilioOutcomes;
@@ -86,6 +90,7 @@ public final class TelephonyHook implements AutoCloseable {
     private final CallDeadlines deadlines;
     private final TwilioRestClient componentClient;
     private final SharedRedis sharedRedis;
+    private final StatusCallbacks statusCallbacks;
     private final OneDeliveryPerEvent oneDeliveryPerEvent;
     private final Map<String, Object> routeBeans = new LinkedHashMap<>();
 
@@ -137,6 +142,11 @@ public final class TelephonyHook implements AutoCloseable {
         routeBeans.put("twilioCallComposer", new VoiceCallComposer(senders, new VoiceScript(wording), twimlUrl));
         routeBeans.put("twilioRejection", new TwilioRejection());
         routeBeans.put("hookRanOutOfTime", new HookRanOutOfTime());
+        this.statusCallbacks = new StatusCallbacks(settings.publicUrl());
+        routeBeans.put("twilioStatusCallbacks", statusCallbacks);
+        // Twilio signs its reports with the account's auth token (with TWILIO_API_KEY, set that key's account token)
+        routeBeans.put("twilioStatusReports", new TwilioStatusReports(statusCallbacks, account.password(), clock));
+        routeBeans.put("deliveryStatusRecorder", new DeliveryStatusRecorder(new NoDeliveryLedger()));
         routeBeans.put("twilioOutcomes", new TwilioOutcomes());
     }
 
@@ -165,6 +175,11 @@ public final class TelephonyHook implements AutoCloseable {
     /** How repeats of an eventId are caught now (health): off, memory, or the shared Redis and whether it is reached. */
     public String deduplication() {
         return oneDeliveryPerEvent.state();
+    }
+
+    /** Where Twilio reports delivery statuses; a demo host points it at its own port. */
+    public StatusCallbacks statusCallbacks() {
+        return statusCallbacks;
     }
 
     public HookMode mode() {

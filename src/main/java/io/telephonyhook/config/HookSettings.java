@@ -1,5 +1,6 @@
 package io.telephonyhook.config;
 
+import java.net.URI;
 import java.time.Duration;
 
 /**
@@ -22,6 +23,8 @@ import java.time.Duration;
  *                      about 1 KB)
  * @param oauth         {@code okta.hook.oauth.*} / {@code OKTA_HOOK_OAUTH_*}: OAuth 2.0 access tokens as Okta's
  *                      credential, beside or instead of the secret; null when {@code OKTA_HOOK_OAUTH_ISSUER} is unset
+ * @param publicUrl     {@code hook.public-url} / {@code HOOK_PUBLIC_URL}: the hook's public base URL, where Twilio
+ *                      reports delivery statuses ({@code {publicUrl}/twilio/status}); null: no status callbacks
  */
 public record HookSettings(
         String authHeader,
@@ -32,7 +35,8 @@ public record HookSettings(
         String smsTemplate,
         Duration deadline,
         long maxBodyBytes,
-        OAuthSettings oauth) {
+        OAuthSettings oauth,
+        URI publicUrl) {
 
     public static final String DEFAULT_PATH = "/telephonyHook";
     private static final Duration OKTA_WAITS = Duration.ofMillis(3000);
@@ -50,7 +54,8 @@ public record HookSettings(
                 settings.text("hook.sms-template", "Your verification code is {code}"),
                 settings.duration("hook.deadline", Duration.ofMillis(2500)),
                 settings.bytes("hook.max-body", 64 * 1024),
-                OAuthSettings.from(settings));
+                OAuthSettings.from(settings),
+                publicUrl(settings.text("hook.public-url")));
         if (hook.deadline.isNegative() || hook.deadline.isZero() || hook.deadline.compareTo(OKTA_WAITS) > 0) {
             throw new InvalidSettingsException("HOOK_DEADLINE must be more than 0 and at most 3000ms: Okta waits 3 s.");
         }
@@ -67,10 +72,30 @@ public record HookSettings(
         return hook;
     }
 
+    /** {@code https://hooks.example.com} (or {@code http://} on loopback), without a trailing slash. */
+    private static URI publicUrl(String text) {
+        if (text == null) {
+            return null;
+        }
+        URI url;
+        try {
+            url = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+        } catch (IllegalArgumentException unreadable) {
+            throw new InvalidSettingsException("HOOK_PUBLIC_URL is not a URL like https://hooks.example.com.");
+        }
+        boolean loopback = "localhost".equals(url.getHost()) || "127.0.0.1".equals(url.getHost());
+        if (url.getHost() == null || !("https".equals(url.getScheme()) || "http".equals(url.getScheme()) && loopback)
+                || url.getQuery() != null || url.getFragment() != null) {
+            throw new InvalidSettingsException("HOOK_PUBLIC_URL must be https://host[:port][/path] (http:// only on"
+                    + " loopback), with no query: Twilio signs the exact URL it calls.");
+        }
+        return url;
+    }
+
     /** Without the secret: a record's default toString would print it. */
     @Override
     public String toString() {
         return "HookSettings[authHeader=" + authHeader + ", path=" + path + ", defaultRegion=" + defaultRegion
-                + ", deadline=" + deadline + ", maxBodyBytes=" + maxBodyBytes + ", oauth=" + oauth + "]";
+                + ", deadline=" + deadline + ", maxBodyBytes=" + maxBodyBytes + ", oauth=" + oauth + ", publicUrl=" + publicUrl + "]";
     }
 }

@@ -30,6 +30,17 @@ public class OktaResponseRenderer {
         return new OktaAnswer(refusal.httpStatus(), refusal.errorResponse());
     }
 
+    /** HTTP 200 to Twilio for a status report recorded (Twilio reads only the status). */
+    public OktaAnswer recorded() {
+        return new OktaAnswer(200, java.util.Map.of("recorded", true));
+    }
+
+    /** HTTP 500 with a JSON error object, for a fault of ours outside Okta's calls. */
+    public OktaAnswer internalError() {
+        return new OktaAnswer(500, OktaErrorResponse.of("Internal error", "The request could not be handled",
+                "INTERNAL_ERROR", "body", null));
+    }
+
     /** The answer's body as Okta's JSON, field names exactly as Okta documents them. */
     public byte[] json(OktaAnswer answer) throws JsonProcessingException {
         return JSON.writeValueAsBytes(answer.body());

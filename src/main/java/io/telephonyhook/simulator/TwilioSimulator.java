@@ -5,16 +5,24 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,6 +62,12 @@ public class TwilioSimulator {
     private final Clock clock;
     private final List<SimulatedDelivery> deliveries = Collections.synchronizedList(new ArrayList<>());
     private HttpServer server;
+    private final ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "twilio-simulator-callbacks");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final HttpClient callbacks = HttpClient.newHttpClient();
 
     public TwilioSimulator(ObjectMapper json, Clock clock) {
         this.json = json;
@@ -72,6 +86,7 @@ public class TwilioSimulator {
     }
 
     public synchronized void stop() {
+        reporter.shutdownNow();
         if (server != null) {
             server.stop(0);
         }
@@ -117,7 +132,53 @@ public class TwilioSimulator {
                     form.containsKey("ValidityPeriod") ? Integer.valueOf(form.get("ValidityPeriod")) : null);
             remember(delivery);
             reply(exchange, 201, twilioResource(resource.group(1), delivery));
+            if (form.containsKey("StatusCallback")) {
+                reportLater(URI.create(form.get("StatusCallback")), delivery);
+            }
         }
+    }
+
+    /**
+     * As Twilio does: the statuses of a message ({@code sent}, then {@code delivered}) or a call ({@code completed})
+     * posted to its StatusCallback, form-encoded and signed with the account's auth token ({@code X-Twilio-Signature}).
+     * The hook's route checks the signature as it would Twilio's, so the demo shows the whole loop.
+     */
+    private void reportLater(URI callback, SimulatedDelivery delivery) {
+        boolean call = delivery.kind().equals("call");
+        List<String> statuses = call ? List.of("completed") : List.of("sent", "delivered");
+        for (int i = 0; i < statuses.size(); i++) {
+            String status = statuses.get(i);
+            reporter.schedule(() -> report(callback, delivery, status), 200L * (i + 1), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void report(URI callback, SimulatedDelivery delivery, String status) {
+        Map<String, String> form = new TreeMap<>();
+        form.put("AccountSid", ACCOUNT_SID);
+        form.put("ApiVersion", "2010-04-01");
+        form.put("From", delivery.from() == null ? "" : delivery.from());
+        form.put("To", delivery.to());
+        if (delivery.kind().equals("call")) {
+            form.put("CallSid", delivery.sid());
+            form.put("CallStatus", status);
+            form.put("Direction", "outbound-api");
+        } else {
+            form.put("MessageSid", delivery.sid());
+            form.put("MessageStatus", status);
+            form.put("SmsSid", delivery.sid());
+            form.put("SmsStatus", status);
+        }
+        StringBuilder body = new StringBuilder();
+        form.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&")
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        HttpRequest request = HttpRequest.newBuilder(callback)
+                .timeout(Duration.ofSeconds(5))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Twilio-Signature", TwilioSignature.of(AUTH_TOKEN, callback.toString(), form))
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
+        callbacks.sendAsync(request, HttpResponse.BodyHandlers.discarding());
     }
 
     private boolean authorized(HttpExchange exchange) {

@@ -20,6 +20,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -86,6 +88,19 @@ public class TelephonyHookAutoConfiguration {
     @Bean
     CamelContextConfiguration telephonyHookRoutes(TelephonyHook hook, Environment environment) {
         return new HookRoutesInstaller(hook, environment.getProperty("hook.routes", HookRoutesInstaller.SHIPPED_ROUTES));
+    }
+
+    /**
+     * Demo mode without {@code HOOK_PUBLIC_URL}: the simulator reports delivery statuses to the hook's own port, so
+     * the demo shows a code delivered with no setting at all.
+     */
+    @EventListener(WebServerInitializedEvent.class)
+    void demoStatusReportsToThisServer(WebServerInitializedEvent initialized) {
+        boolean mainServer = initialized.getApplicationContext().getServerNamespace() == null; // not management's
+        ApplicationContext context = initialized.getApplicationContext();
+        if (mainServer && context.getBeanNamesForType(TwilioSimulator.class).length > 0) {
+            context.getBean(TelephonyHook.class).statusCallbacks().useLoopback(initialized.getWebServer().getPort());
+        }
     }
 
     @EventListener(ApplicationReadyEvent.class)

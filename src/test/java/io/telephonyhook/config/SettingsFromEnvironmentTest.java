@@ -56,6 +56,7 @@ class SettingsFromEnvironmentTest {
                 Map.entry("HOOK_SMS_TEMPLATE", "Code: {code}"),
                 Map.entry("HOOK_DEADLINE", "2s"),
                 Map.entry("HOOK_MAX_BODY", "8KB"),
+                Map.entry("HOOK_PUBLIC_URL", "https://hooks.example.com/"),
                 Map.entry("OKTA_HOOK_OAUTH_ISSUER", "https://example.okta.com/oauth2/aus1"),
                 Map.entry("OKTA_HOOK_OAUTH_JWKS_URL", "https://keys.example.com/jwks.json"),
                 Map.entry("OKTA_HOOK_OAUTH_AUDIENCE", "api://telephony-hook"),
@@ -75,7 +76,8 @@ class SettingsFromEnvironmentTest {
         HookSettings hook = HookSettings.from(settings);
         assertThat(hook).isEqualTo(new HookSettings("X-Okta-Secret", "s3cret", "old-s3cret", "/okta/telephony", "GB", "Code: {code}",
                 Duration.ofSeconds(2), 8 * 1024, new OAuthSettings("https://example.okta.com/oauth2/aus1",
-                        java.net.URI.create("https://keys.example.com/jwks.json"), "api://telephony-hook", "okta.telephonyHook")));
+                        java.net.URI.create("https://keys.example.com/jwks.json"), "api://telephony-hook", "okta.telephonyHook"),
+                java.net.URI.create("https://hooks.example.com")));
         TwilioSettings twilio = TwilioSettings.from(settings);
         assertThat(twilio).isEqualTo(new TwilioSettings("AC1", "token", "SK1", java.net.URI.create("http://127.0.0.1:8089"),
                 "+15017122661", "MG1", "https://voice.example.com/otp.xml", Duration.ofMillis(250)));
@@ -85,7 +87,7 @@ class SettingsFromEnvironmentTest {
     void withNothingSetTheDefaultsAreTheReadmes() {
         HookSettings hook = HookSettings.from(new SettingsSource(key -> null));
         assertThat(hook).isEqualTo(new HookSettings("Authorization", null, null, "/telephonyHook", "US",
-                "Your verification code is {code}", Duration.ofMillis(2500), 64 * 1024, null));
+                "Your verification code is {code}", Duration.ofMillis(2500), 64 * 1024, null, null));
         assertThat(TwilioSettings.from(new SettingsSource(key -> null)).connectTimeout()).isEqualTo(Duration.ofSeconds(1));
         assertThat(DedupSettings.from(new SettingsSource(key -> null)))
                 .isEqualTo(new DedupSettings(Duration.ofMinutes(10), 50_000, null));
@@ -147,6 +149,8 @@ class SettingsFromEnvironmentTest {
             "hook.max-body, lots, HOOK_MAX_BODY (hook.max-body) is 'lots'",
             "hook.path, telephonyHook, HOOK_PATH must start with '/'",
             "twilio.connect-timeout, 1 minute, TWILIO_CONNECT_TIMEOUT (twilio.connect-timeout) is '1 minute'",
+            "hook.public-url, http://hooks.example.com, HOOK_PUBLIC_URL must be https://",
+            "hook.public-url, https://hooks.example.com?x=1, HOOK_PUBLIC_URL must be https://",
             "hook.dedup.ttl, 25h, HOOK_DEDUP_TTL must be between 0 (off) and 1 day",
             "hook.dedup.max-events, 0, HOOK_DEDUP_MAX_EVENTS must be between 1 and 10000000",
             "hook.dedup.max-events, many, HOOK_DEDUP_MAX_EVENTS (hook.dedup.max-events) is 'many'",

@@ -1,0 +1,125 @@
+package io.telephonyhook.twilio;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.twilio.security.RequestValidator;
+import org.apache.camel.Body;
+import org.apache.camel.Header;
+
+/**
+ * Reads a status report Twilio posts to {@link StatusCallbacks#PATH}: checks {@code X-Twilio-Signature} with the
+ * Twilio SDK's own {@link RequestValidator} (HMAC-SHA1 of the URL Twilio called and the sorted form parameters, keyed
+ * with the auth token), then takes the SID, the status and Twilio's error code. A report that is not signed for this
+ * hook's URL with this account's token is refused 403 and records nothing: anyone can post to a public URL.
+ */
+public class TwilioStatusReports {
+
+    private static final Pattern SID = Pattern.compile("(SM|MM|CA)[0-9a-fA-F]{32}");
+    private static final Pattern STATUS = Pattern.compile("[a-z-]{1,20}");
+
+    private final StatusCallbacks callbacks;
+    private final RequestValidator validator;
+    private final Clock clock;
+
+    /** @param authToken the Twilio account's auth token, which Twilio signs its requests with */
+    public TwilioStatusReports(StatusCallbacks callbacks, String authToken, Clock clock) {
+        this.callbacks = callbacks;
+        this.validator = new RequestValidator(authToken);
+        this.clock = clock;
+    }
+
+    /** The report, when it is Twilio's for this hook; {@link TwilioSignatureException} (403) otherwise. */
+    public StatusReport verified(@Header("X-Twilio-Signature") String signature, @Body Object body) {
+        URI url = callbacks.url();
+        if (url == null) {
+            throw new TwilioSignatureException("status reports are off (HOOK_PUBLIC_URL is not set)");
+        }
+        if (signature == null || signature.isBlank()) {
+            throw new TwilioSignatureException("no X-Twilio-Signature header");
+        }
+        Map<String, String> form = form(body);
+        if (!validator.validate(url.toString(), form, signature)
+                && !validator.validate(url.toString(), decoded(form), signature)) {
+            throw new TwilioSignatureException("X-Twilio-Signature does not match");
+        }
+        boolean call = form.containsKey("CallSid");
+        String sid = call ? form.get("CallSid") : form.getOrDefault("MessageSid", form.get("SmsSid"));
+        String status = call ? form.get("CallStatus") : form.getOrDefault("MessageStatus", form.get("SmsStatus"));
+        if (sid == null || !SID.matcher(sid).matches() || status == null || !STATUS.matcher(status).matches()) {
+            throw new TwilioSignatureException("a signed report without a message or call SID and status");
+        }
+        return new StatusReport(sid, call ? "voice" : "sms", status, errorCode(form.get("ErrorCode")), clock.instant());
+    }
+
+    /**
+     * Twilio's form parameters. A Spring Boot host's platform-http hands them over already read, as a map of names to
+     * a value or a list of them; other hosts may hand over the form-encoded text. A name given twice keeps its first
+     * value (Twilio sends each once).
+     */
+    static Map<String, String> form(Object body) {
+        Map<String, String> form = new LinkedHashMap<>();
+        if (body instanceof Map<?, ?> parameters) {
+            parameters.forEach((name, value) -> form.put(String.valueOf(name), first(value)));
+            return form;
+        }
+        String text = body instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+                : body == null ? "" : body.toString();
+        for (String pair : text.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+            form.putIfAbsent(name, value);
+        }
+        return form;
+    }
+
+    /**
+     * The parameters URL-decoded: a Spring Boot host's platform-http hands the form over split but still encoded
+     * ({@code %2B1415...}), others decoded. The signature is checked against either, never both mixed, so neither way
+     * lets anything unsigned through; SIDs and status words read the same in both.
+     */
+    private static Map<String, String> decoded(Map<String, String> form) {
+        Map<String, String> decoded = new LinkedHashMap<>();
+        form.forEach((name, value) -> decoded.put(decode(name), decode(value)));
+        return decoded;
+    }
+
+    private static String first(Object value) {
+        if (value instanceof List<?> values) {
+            return values.isEmpty() ? "" : String.valueOf(values.get(0));
+        }
+        if (value instanceof Object[] values) {
+            return values.length == 0 ? "" : String.valueOf(values[0]);
+        }
+        return value == null ? "" : String.valueOf(value);
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            throw new TwilioSignatureException("a form that cannot be read");
+        }
+    }
+
+    private static Integer errorCode(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException notACode) {
+            return null;
+        }
+    }
+}

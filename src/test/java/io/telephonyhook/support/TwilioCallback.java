@@ -1,0 +1,103 @@
+package io.telephonyhook.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A status report as Twilio posts it to a StatusCallback URL: form-encoded, with {@code X-Twilio-Signature} computed
+ * as Twilio documents it (the URL, then each parameter's name and value in name order, HMAC-SHA1 with the auth token,
+ * Base64), written here independently of the hook and of the Twilio SDK.
+ */
+public final class TwilioCallback {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private TwilioCallback() {
+    }
+
+    /** The parameters Twilio sends for an SMS status. */
+    public static Map<String, String> smsStatus(String sid, String status, Integer errorCode) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("AccountSid", TwilioStandIn.ACCOUNT_SID);
+        form.put("ApiVersion", "2010-04-01");
+        form.put("From", "+15017122661");
+        form.put("MessageSid", sid);
+        form.put("MessageStatus", status);
+        form.put("SmsSid", sid);
+        form.put("SmsStatus", status);
+        form.put("To", OktaRequest.PHONE);
+        if (errorCode != null) {
+            form.put("ErrorCode", String.valueOf(errorCode));
+        }
+        return form;
+    }
+
+    /** The parameters Twilio sends for a call's final status. */
+    public static Map<String, String> callStatus(String sid, String status) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("AccountSid", TwilioStandIn.ACCOUNT_SID);
+        form.put("ApiVersion", "2010-04-01");
+        form.put("CallSid", sid);
+        form.put("CallStatus", status);
+        form.put("Called", OktaRequest.PHONE);
+        form.put("Direction", "outbound-api");
+        form.put("From", "+15017122661");
+        form.put("To", OktaRequest.PHONE);
+        return form;
+    }
+
+    public static String signature(String authToken, String url, Map<String, String> form) {
+        StringBuilder signed = new StringBuilder(url);
+        new TreeMap<>(form).forEach((name, value) -> signed.append(name).append(value));
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(signed.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Posts {@code form} to {@code url} with the given signature header (null: none). */
+    public static HttpResponse<String> post(URI url, Map<String, String> form, String signature) {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(url)
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (signature != null) {
+            request.header("X-Twilio-Signature", signature);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Signed as Twilio signs it, for the URL it is posted to. */
+    public static HttpResponse<String> postSigned(URI url, Map<String, String> form) {
+        return post(url, form, signature(TwilioStandIn.AUTH_TOKEN, url.toString(), form));
+    }
+}
