@@ -43,7 +43,7 @@ public final class JarProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code jar} in {@code directory} with {@code environment} (PORT set to a free port) and waits until its
+     * Starts {@code jar} in {@code directory} with {@code environment} (PORT a free port unless it sets it) and waits until its
      * log shows {@code startedLine} and the port accepts connections.
      */
     public static JarProcess start(Path jar, Path directory, Map<String, String> environment, String startedLine)
@@ -68,7 +68,8 @@ public final class JarProcess implements AutoCloseable {
     public static JarProcess launch(Path jar, List<String> jvmArguments, Path directory,
             Map<String, String> environment) throws IOException {
         assertThat(jar).as("the packaged jar (run 'mvnw verify')").exists();
-        int port = freePort();
+        // a caller that must know the port first (to put it in HOOK_PUBLIC_URL, say) sets PORT itself
+        int port = environment.containsKey("PORT") ? Integer.parseInt(environment.get("PORT")) : freePort();
         Path log = directory.resolve(jar.getFileName() + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
