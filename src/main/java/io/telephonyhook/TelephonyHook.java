@@ -24,6 +24,7 @@ import io.telephonyhook.auth.CallerCredential;
 import io.telephonyhook.auth.HeaderSecrets;
 import io.telephonyhook.auth.HookAuthenticator;
 import io.telephonyhook.config.DedupSettings;
+import io.telephonyhook.config.DeliverySettings;
 import io.telephonyhook.auth.OAuthAccessTokens;
 import io.telephonyhook.config.HookMode;
 import io.telephonyhook.config.HookSettings;
@@ -38,8 +39,15 @@ import io.telephonyhook.dedup.OneDeliveryPerEvent;
 import io.telephonyhook.dedup.RedisEventLedger;
 import io.telephonyhook.delivery.CallDeadlines;
 import io.telephonyhook.delivery.DeliverabilityCheck;
+import io.telephonyhook.deliveries.DeliveryLedger;
+import io.telephonyhook.deliveries.DeliveryRecorder;
+import io.telephonyhook.deliveries.InMemoryDeliveryLedger;
+import io.telephonyhook.deliveries.MeasuredDeliveryLedger;
+import io.telephonyhook.deliveries.RedisDeliveryLedger;
+import io.telephonyhook.deliveries.SharedDeliveryLedger;
 import io.telephonyhook.observability.CallLog;
 import io.telephonyhook.observability.CallMetrics;
+import io.telephonyhook.observability.DeliveryMetrics;
 import io.telephonyhook.okta.OktaResponseRenderer;
 import io.telephonyhook.okta.OtpRequestReader;
 import io.telephonyhook.okta.RequestBodyLimit;
@@ -87,6 +95,7 @@ public final class TelephonyHook implements AutoCloseable {
     private final TwilioRestClient componentClient;
     private final SharedRedis sharedRedis;
     private final OneDeliveryPerEvent oneDeliveryPerEvent;
+    private final DeliveryLedger deliveryLedger;
     private final Map<String, Object> routeBeans = new LinkedHashMap<>();
 
     /**
@@ -96,7 +105,7 @@ public final class TelephonyHook implements AutoCloseable {
      * @param simulator the demo simulator's account, asked for only in demo mode (the host runs the simulator)
      */
     public TelephonyHook(HookSettings settings, TwilioSettings twilio, DedupSettings dedup, PumpingSettings pumping,
-                         SendersAndWordingFiles files,
+                         DeliverySettings deliveries, SendersAndWordingFiles files,
                          MeterRegistry registry, CallDeadlines.Arrival arrival, Supplier<TwilioAccount> simulator) {
         Clock clock = Clock.systemUTC();
         this.mode = HookMode.of(twilio);
@@ -128,6 +137,9 @@ public final class TelephonyHook implements AutoCloseable {
         this.oneDeliveryPerEvent = oneDeliveryPerEvent(dedup, sharedRedis, metrics);
         routeBeans.put("oneDeliveryPerEvent", oneDeliveryPerEvent);
         routeBeans.put("pumpingGuard", pumpingGuard(pumping, sharedRedis, metrics, account, mode));
+        this.deliveryLedger = deliveryLedger(deliveries, sharedRedis, metrics, new DeliveryMetrics(registry));
+        routeBeans.put("deliveryLedger", deliveryLedger);
+        routeBeans.put("deliveryRecorder", new DeliveryRecorder(deliveryLedger, clock));
         routeBeans.put("deliverabilityCheck", new DeliverabilityCheck(clock, senders.configuredChannels()));
         routeBeans.put("oktaResponseRenderer", new OktaResponseRenderer());
         routeBeans.put("hookCallLog", new CallLog());
@@ -184,6 +196,14 @@ public final class TelephonyHook implements AutoCloseable {
     }
 
     /**
+     * The messages and calls Twilio accepted and the statuses it reported for them (the route bean
+     * {@code deliveryLedger}): in this instance's memory, or in the shared Redis with memory as its fallback.
+     */
+    public DeliveryLedger deliveries() {
+        return deliveryLedger;
+    }
+
+    /**
      * Stops what the hook runs in the background: OAuth's key refresh, the connection to a shared Redis. Spring calls
      * it as the bean's destroy method; under camel-main a service of Camel's does.
      */
@@ -237,6 +257,15 @@ public final class TelephonyHook implements AutoCloseable {
         }
         EventLedger shared = redis == null ? null : new RedisEventLedger(redis, dedup.ttl());
         return new OneDeliveryPerEvent(new InMemoryEventLedger(dedup.ttl(), dedup.maxEvents()), shared, metrics);
+    }
+
+    /** Statuses counted as recorded; in the shared Redis when there is one, this instance's memory as its fallback. */
+    private static DeliveryLedger deliveryLedger(DeliverySettings deliveries, SharedRedis redis, CallMetrics metrics,
+                                                 DeliveryMetrics deliveryMetrics) {
+        InMemoryDeliveryLedger memory = new InMemoryDeliveryLedger(deliveries.ttl(), deliveries.max());
+        return new MeasuredDeliveryLedger(redis == null ? memory
+                : new SharedDeliveryLedger(memory, new RedisDeliveryLedger(redis, deliveries.ttl()), metrics),
+                deliveryMetrics);
     }
 
     private static PumpingGuard pumpingGuard(PumpingSettings pumping, SharedRedis redis, CallMetrics metrics,

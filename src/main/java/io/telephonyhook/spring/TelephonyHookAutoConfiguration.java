@@ -29,6 +29,7 @@ import org.springframework.core.env.Environment;
 
 import io.telephonyhook.TelephonyHook;
 import io.telephonyhook.config.DedupSettings;
+import io.telephonyhook.config.DeliverySettings;
 import io.telephonyhook.config.HookSettings;
 import io.telephonyhook.config.PumpingSettings;
 import io.telephonyhook.config.SendersAndWordingFiles;
@@ -71,7 +72,7 @@ public class TelephonyHookAutoConfiguration {
                                 ObjectProvider<TwilioSimulator> simulator) {
         SettingsSource settings = new SettingsSource(environment::getProperty);
         return new TelephonyHook(HookSettings.from(settings), TwilioSettings.from(settings), DedupSettings.from(settings),
-                PumpingSettings.from(settings), SendersAndWordingFiles.from(settings),
+                PumpingSettings.from(settings), DeliverySettings.from(settings), SendersAndWordingFiles.from(settings),
                 meterRegistry.getIfAvailable(SimpleMeterRegistry::new), new PlatformHttpArrival(),
                 () -> simulator.getObject().account());
     }
