@@ -35,6 +35,7 @@ import io.telephonyhook.config.PumpingSettings;
 import io.telephonyhook.config.SendersAndWordingFiles;
 import io.telephonyhook.config.SettingsSource;
 import io.telephonyhook.config.TwilioSettings;
+import io.telephonyhook.deliveries.DeliveriesEndpoint;
 import io.telephonyhook.observability.HookHealthIndicator;
 import io.telephonyhook.simulator.TwilioSimulator;
 
@@ -96,7 +97,11 @@ public class TelephonyHookAutoConfiguration {
         }
     }
 
-    /** {@code telephonyHook} in {@code /actuator/health}, when the application has Spring Boot's actuator. */
+    /**
+     * {@code telephonyHook} in {@code /actuator/health}, and the {@code deliveries} endpoint (exposed where the
+     * application exposes it: {@code management.endpoints.web.exposure.include}), when the application has Spring
+     * Boot's actuator.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(HealthIndicator.class)
     static class Health {
@@ -105,6 +110,12 @@ public class TelephonyHookAutoConfiguration {
         @ConditionalOnMissingBean(name = "telephonyHookHealthIndicator")
         HookHealthIndicator telephonyHookHealthIndicator(TelephonyHook hook, CamelContext camel) {
             return new HookHealthIndicator(hook.mode(), hook::deduplication, camel);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        DeliveriesEndpoint telephonyHookDeliveriesEndpoint(TelephonyHook hook) {
+            return new DeliveriesEndpoint(hook.deliveries());
         }
     }
 }
