@@ -11,7 +11,7 @@ import java.util.Optional;
  * number: {@code to} is masked ({@link io.telephonyhook.phone.PhoneNumberMask}).
  *
  * @param sid         Twilio's message or call SID ({@code SM…}, {@code CA…})
- * @param eventId     Okta's eventId of the call that sent it
+ * @param eventId     Okta's eventId of the call that sent it; null when Okta sent none
  * @param channel     {@code sms} or {@code voice}
  * @param to          the number, masked: {@code +1******2671}
  * @param country     the number's ISO 3166 region ({@code US}); {@code unknown} when there is none

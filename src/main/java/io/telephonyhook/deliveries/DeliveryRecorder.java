@@ -20,6 +20,8 @@ import io.telephonyhook.okta.OtpRequest;
  */
 public class DeliveryRecorder {
 
+    /** {@link OtpRequest#eventId()} when Okta sent none: recorded as no eventId, not as one all such calls share. */
+    private static final String NO_EVENT_ID = "-";
     private static final Logger log = LoggerFactory.getLogger(DeliveryRecorder.class);
 
     private final DeliveryLedger ledger;
@@ -37,7 +39,8 @@ public class DeliveryRecorder {
                     || outcome.transactionId() == null) {
                 return;
             }
-            ledger.sent(DeliveryRecord.sent(outcome.transactionId(), request.eventId(), channel(request.channel()),
+            String eventId = NO_EVENT_ID.equals(request.eventId()) ? null : request.eventId();
+            ledger.sent(DeliveryRecord.sent(outcome.transactionId(), eventId, channel(request.channel()),
                     request.maskedNumber(), request.destination() == null ? "unknown" : request.destination().regionCode(),
                     request.requestType(), clock.instant(), outcome.providerStatus()));
         } catch (RuntimeException unexpected) {

@@ -52,14 +52,17 @@ public final class RedisDeliveryLedger implements DeliveryStore {
 
     /**
      * KEYS: the delivery, its eventId's set, its status's set. ARGV: the delivery's JSON, the time to live (ms), when
-     * it was sent (ms), its SID, how many SIDs a status set keeps. Stores nothing when the SID is there already.
+     * it was sent (ms), its SID, how many SIDs a status set keeps, 1 when it has an eventId (0: no eventId set).
+     * Stores nothing when the SID is there already.
      */
     private static final String SENT = """
             if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
               return 0
             end
-            redis.call('SADD', KEYS[2], ARGV[4])
-            redis.call('PEXPIRE', KEYS[2], ARGV[2])
+            if ARGV[6] == '1' then
+              redis.call('SADD', KEYS[2], ARGV[4])
+              redis.call('PEXPIRE', KEYS[2], ARGV[2])
+            end
             redis.call('ZADD', KEYS[3], ARGV[3], ARGV[4])
             redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', '(' .. (tonumber(ARGV[3]) - tonumber(ARGV[2])))
             redis.call('ZREMRANGEBYRANK', KEYS[3], 0, -(tonumber(ARGV[5]) + 1))
@@ -156,10 +159,11 @@ public final class RedisDeliveryLedger implements DeliveryStore {
     public CompletableFuture<Boolean> store(DeliveryRecord record) {
         DeliveryRecord first = record.normalized();
         RedisAsyncCommands<String, String> commands = redis.commands();
-        String[] keys = {SID + first.sid(), EVENT + first.eventId(), STATUS + statusSet(first)};
+        boolean hasEventId = first.eventId() != null;
+        String[] keys = {SID + first.sid(), EVENT + (hasEventId ? first.eventId() : ""), STATUS + statusSet(first)};
         return commands.<Long>eval(SENT, ScriptOutputType.INTEGER, keys, DeliveryJson.write(first),
                         String.valueOf(ttl.toMillis()), String.valueOf(first.sentAt().toEpochMilli()), first.sid(),
-                        String.valueOf(RECENT_KEPT))
+                        String.valueOf(RECENT_KEPT), hasEventId ? "1" : "0")
                 .thenApply(stored -> stored != null && stored == 1L)
                 .toCompletableFuture();
     }

@@ -125,6 +125,19 @@ class RedisDeliveryLedgerTest {
         assertThat(first.byEventId("evt-never")).isEmpty();
     }
 
+    @Test
+    @Order(3)
+    void aDeliveryWithoutEventIdIsKeptWithoutAnEventSet() throws Exception {
+        DeliveryRecord noEvent = DeliveryRecord.sent("SMnoevent", null, "sms", "+1******2671", "US", null, T0, "queued");
+        assertThat(first.store(noEvent).get(1, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(second.bySid("SMnoevent")).contains(noEvent);
+        assertThat(second.byEventId(null)).isEmpty();
+        assertThat(firstConnection.await(firstConnection.commands().keys(RedisDeliveryLedger.KEY_PREFIX + "event:*")))
+                .isNotEmpty() // the other tests' eventIds
+                .doesNotContain(RedisDeliveryLedger.KEY_PREFIX + "event:", RedisDeliveryLedger.KEY_PREFIX + "event:null");
+    }
+
     /** The script and {@link InMemoryDeliveryLedger} apply the same rules: random reports end in equal records. */
     @Test
     @Order(4)
