@@ -24,6 +24,7 @@ import io.telephonyhook.auth.CallerCredential;
 import io.telephonyhook.auth.HeaderSecrets;
 import io.telephonyhook.auth.HookAuthenticator;
 import io.telephonyhook.config.DedupSettings;
+import io.telephonyhook.config.DeliverySettings;
 import io.telephonyhook.auth.OAuthAccessTokens;
 import io.telephonyhook.config.HookMode;
 import io.telephonyhook.config.HookSettings;
@@ -34,14 +35,20 @@ import io.telephonyhook.config.SendersAndWordingFiles;
 import io.telephonyhook.config.TwilioSettings;
 import io.telephonyhook.dedup.EventLedger;
 import io.telephonyhook.deliveries.DeliveryStatusRecorder;
-import io.telephonyhook.deliveries.NoDeliveryLedger;
 import io.telephonyhook.dedup.InMemoryEventLedger;
 import io.telephonyhook.dedup.OneDeliveryPerEvent;
 import io.telephonyhook.dedup.RedisEventLedger;
 import io.telephonyhook.delivery.CallDeadlines;
 import io.telephonyhook.delivery.DeliverabilityCheck;
+import io.telephonyhook.deliveries.DeliveryLedger;
+import io.telephonyhook.deliveries.DeliveryRecorder;
+import io.telephonyhook.deliveries.InMemoryDeliveryLedger;
+import io.telephonyhook.deliveries.MeasuredDeliveryLedger;
+import io.telephonyhook.deliveries.RedisDeliveryLedger;
+import io.telephonyhook.deliveries.SharedDeliveryLedger;
 import io.telephonyhook.observability.CallLog;
 import io.telephonyhook.observability.CallMetrics;
+import io.telephonyhook.observability.DeliveryMetrics;
 import io.telephonyhook.okta.OktaResponseRenderer;
 import io.telephonyhook.okta.OtpRequestReader;
 import io.telephonyhook.okta.RequestBodyLimit;
@@ -92,6 +99,7 @@ public final class TelephonyHook implements AutoCloseable {
     private final SharedRedis sharedRedis;
     private final StatusCallbacks statusCallbacks;
     private final OneDeliveryPerEvent oneDeliveryPerEvent;
+    private final DeliveryLedger deliveryLedger;
     private final Map<String, Object> routeBeans = new LinkedHashMap<>();
 
     /**
@@ -101,7 +109,7 @@ public final class TelephonyHook implements AutoCloseable {
      * @param simulator the demo simulator's account, asked for only in demo mode (the host runs the simulator)
      */
     public TelephonyHook(HookSettings settings, TwilioSettings twilio, DedupSettings dedup, PumpingSettings pumping,
-                         SendersAndWordingFiles files,
+                         DeliverySettings deliveries, SendersAndWordingFiles files,
                          MeterRegistry registry, CallDeadlines.Arrival arrival, Supplier<TwilioAccount> simulator) {
         Clock clock = Clock.systemUTC();
         this.mode = HookMode.of(twilio);
@@ -133,6 +141,9 @@ public final class TelephonyHook implements AutoCloseable {
         this.oneDeliveryPerEvent = oneDeliveryPerEvent(dedup, sharedRedis, metrics);
         routeBeans.put("oneDeliveryPerEvent", oneDeliveryPerEvent);
         routeBeans.put("pumpingGuard", pumpingGuard(pumping, sharedRedis, metrics, account, mode));
+        this.deliveryLedger = deliveryLedger(deliveries, sharedRedis, metrics, new DeliveryMetrics(registry));
+        routeBeans.put("deliveryLedger", deliveryLedger);
+        routeBeans.put("deliveryRecorder", new DeliveryRecorder(deliveryLedger, clock));
         routeBeans.put("deliverabilityCheck", new DeliverabilityCheck(clock, senders.configuredChannels()));
         routeBeans.put("oktaResponseRenderer", new OktaResponseRenderer());
         routeBeans.put("hookCallLog", new CallLog());
@@ -146,7 +157,7 @@ public final class TelephonyHook implements AutoCloseable {
         routeBeans.put("twilioStatusCallbacks", statusCallbacks);
         // Twilio signs its reports with the account's auth token (with TWILIO_API_KEY, set that key's account token)
         routeBeans.put("twilioStatusReports", new TwilioStatusReports(statusCallbacks, account.password(), clock));
-        routeBeans.put("deliveryStatusRecorder", new DeliveryStatusRecorder(new NoDeliveryLedger()));
+        routeBeans.put("deliveryStatusRecorder", new DeliveryStatusRecorder(deliveryLedger));
         routeBeans.put("twilioOutcomes", new TwilioOutcomes());
     }
 
@@ -196,6 +207,14 @@ public final class TelephonyHook implements AutoCloseable {
 
     public CallMetrics metrics() {
         return metrics;
+    }
+
+    /**
+     * The messages and calls Twilio accepted and the statuses it reported for them (the route bean
+     * {@code deliveryLedger}): in this instance's memory, or in the shared Redis with memory as its fallback.
+     */
+    public DeliveryLedger deliveries() {
+        return deliveryLedger;
     }
 
     /**
@@ -252,6 +271,15 @@ public final class TelephonyHook implements AutoCloseable {
         }
         EventLedger shared = redis == null ? null : new RedisEventLedger(redis, dedup.ttl());
         return new OneDeliveryPerEvent(new InMemoryEventLedger(dedup.ttl(), dedup.maxEvents()), shared, metrics);
+    }
+
+    /** Statuses counted as recorded; in the shared Redis when there is one, this instance's memory as its fallback. */
+    private static DeliveryLedger deliveryLedger(DeliverySettings deliveries, SharedRedis redis, CallMetrics metrics,
+                                                 DeliveryMetrics deliveryMetrics) {
+        InMemoryDeliveryLedger memory = new InMemoryDeliveryLedger(deliveries.ttl(), deliveries.max());
+        return new MeasuredDeliveryLedger(redis == null ? memory
+                : new SharedDeliveryLedger(memory, new RedisDeliveryLedger(redis, deliveries.ttl()), metrics),
+                deliveryMetrics);
     }
 
     private static PumpingGuard pumpingGuard(PumpingSettings pumping, SharedRedis redis, CallMetrics metrics,

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import io.telephonyhook.TelephonyHook;
 import io.telephonyhook.config.HookMode;
 import io.telephonyhook.config.DedupSettings;
+import io.telephonyhook.config.DeliverySettings;
 import io.telephonyhook.config.HookSettings;
 import io.telephonyhook.config.PumpingSettings;
 import io.telephonyhook.config.SendersAndWordingFiles;
@@ -45,6 +46,7 @@ public class TelephonyHookCamelConfiguration implements CamelConfiguration {
         TwilioSettings twilio = TwilioSettings.from(settings);
         HookSettings hookSettings = HookSettings.from(settings);
         DedupSettings dedup = DedupSettings.from(settings);
+        DeliverySettings deliveries = DeliverySettings.from(settings);
         SendersAndWordingFiles files = SendersAndWordingFiles.from(settings);
         DemoSimulator demo = HookMode.of(twilio) == HookMode.DEMO ? new DemoSimulator() : null;
         if (demo != null) {
@@ -55,7 +57,7 @@ public class TelephonyHookCamelConfiguration implements CamelConfiguration {
         TelephonyHook hook;
         try {
             // No servlet filter sees a request first here: a call's deadline counts from when Camel made the exchange.
-            hook = new TelephonyHook(hookSettings, twilio, dedup, PumpingSettings.from(settings), files,
+            hook = new TelephonyHook(hookSettings, twilio, dedup, PumpingSettings.from(settings), deliveries, files,
                     meterRegistry(camel), CallDeadlines.Arrival.UNKNOWN, () -> demo.simulator.account());
         } catch (RuntimeException unusableSettings) {
             ServiceHelper.stopService(demo); // Camel never starts, so it would not stop the simulator's HTTP server

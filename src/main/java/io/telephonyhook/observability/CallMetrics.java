@@ -32,8 +32,9 @@ import io.telephonyhook.twilio.TwilioRequestListener;
  *       ({@code secret}, {@code previous-secret}, {@code oauth}): when {@code previous-secret} stays at zero, the
  *       previous secret can go;
  *   <li>{@code telephony_hook_redis_unavailable_total{use}}: calls that went on without the shared Redis, for
- *       deduplication ({@code dedup}) or rate limits ({@code rate-limit}).
+ *       deduplication ({@code dedup}), rate limits ({@code rate-limit}) or deliveries ({@code deliveries}).
  * </ul>
+ * What became of the codes after Twilio accepted them is {@link DeliveryMetrics}'s.
  * Every tag has a small fixed set of values, so no caller can make the series grow: reasons are an enum, request
  * types are Okta's four, and error codes are kept as sent only for the first {@value #MAX_ERROR_CODES} distinct ones.
  * For the same reason each meter is looked up in the registry once and kept: a registry look-up per call (tags
@@ -100,7 +101,7 @@ public class CallMetrics implements TwilioRequestListener {
         count("none", "none", "refused", reason);
     }
 
-    /** A call that went on without the shared Redis, for {@code dedup} or {@code rate-limit}. */
+    /** A call that went on without the shared Redis, for {@code dedup}, {@code rate-limit} or {@code deliveries}. */
     public void redisUnavailable(String use) {
         redisUnavailable.computeIfAbsent(use, key -> Counter.builder("telephony.hook.redis.unavailable")
                 .description("Calls that went on without the shared Redis (it did not answer)")

@@ -119,10 +119,10 @@ public final class SharedRedis implements AutoCloseable {
         }
         try {
             connection = client.connect(StringCodec.UTF8, uri);
-            log.info("Instances share eventIds and rate limits through Redis at {}", where);
+            log.info("Instances share eventIds, rate limits and deliveries through Redis at {}", where);
         } catch (RedisException unreachable) {
-            log.warn("Redis at {} is unreachable ({}): each instance keeps its own eventIds and rate limits until it is"
-                    + " reached; trying again every {} s", where, rootCause(unreachable), RECONNECT_EVERY.toSeconds());
+            log.warn("Redis at {} is unreachable ({}): each instance keeps its own eventIds, rate limits and deliveries"
+                    + " until it is reached; trying again every {} s", where, rootCause(unreachable), RECONNECT_EVERY.toSeconds());
             if (!closed) {
                 connector.schedule(this::connect, RECONNECT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
             }

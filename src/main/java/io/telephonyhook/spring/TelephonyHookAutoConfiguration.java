@@ -31,11 +31,13 @@ import org.springframework.core.env.Environment;
 
 import io.telephonyhook.TelephonyHook;
 import io.telephonyhook.config.DedupSettings;
+import io.telephonyhook.config.DeliverySettings;
 import io.telephonyhook.config.HookSettings;
 import io.telephonyhook.config.PumpingSettings;
 import io.telephonyhook.config.SendersAndWordingFiles;
 import io.telephonyhook.config.SettingsSource;
 import io.telephonyhook.config.TwilioSettings;
+import io.telephonyhook.deliveries.DeliveriesEndpoint;
 import io.telephonyhook.observability.HookHealthIndicator;
 import io.telephonyhook.simulator.TwilioSimulator;
 
@@ -73,7 +75,7 @@ public class TelephonyHookAutoConfiguration {
                                 ObjectProvider<TwilioSimulator> simulator) {
         SettingsSource settings = new SettingsSource(environment::getProperty);
         return new TelephonyHook(HookSettings.from(settings), TwilioSettings.from(settings), DedupSettings.from(settings),
-                PumpingSettings.from(settings), SendersAndWordingFiles.from(settings),
+                PumpingSettings.from(settings), DeliverySettings.from(settings), SendersAndWordingFiles.from(settings),
                 meterRegistry.getIfAvailable(SimpleMeterRegistry::new), new PlatformHttpArrival(),
                 () -> simulator.getObject().account());
     }
@@ -110,7 +112,11 @@ public class TelephonyHookAutoConfiguration {
         }
     }
 
-    /** {@code telephonyHook} in {@code /actuator/health}, when the application has Spring Boot's actuator. */
+    /**
+     * {@code telephonyHook} in {@code /actuator/health}, and the {@code deliveries} endpoint (exposed where the
+     * application exposes it: {@code management.endpoints.web.exposure.include}), when the application has Spring
+     * Boot's actuator.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(HealthIndicator.class)
     static class Health {
@@ -119,6 +125,12 @@ public class TelephonyHookAutoConfiguration {
         @ConditionalOnMissingBean(name = "telephonyHookHealthIndicator")
         HookHealthIndicator telephonyHookHealthIndicator(TelephonyHook hook, CamelContext camel) {
             return new HookHealthIndicator(hook.mode(), hook::deduplication, camel);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        DeliveriesEndpoint telephonyHookDeliveriesEndpoint(TelephonyHook hook) {
+            return new DeliveriesEndpoint(hook.deliveries());
         }
     }
 }

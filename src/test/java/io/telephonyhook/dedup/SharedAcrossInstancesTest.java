@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import redis.embedded.RedisServer;
 
 import io.telephonyhook.TelephonyHook;
+import io.telephonyhook.deliveries.DeliveryLedger;
+import io.telephonyhook.deliveries.DeliveryRecord;
+import io.telephonyhook.deliveries.StatusChange;
 import io.telephonyhook.support.LiveHook;
 import io.telephonyhook.support.OktaClient.Answer;
 import io.telephonyhook.support.OktaRequest;
@@ -30,8 +34,8 @@ import io.telephonyhook.support.TwilioStandIn;
 
 /**
  * Two instances of the standalone application sharing a real Redis server (HOOK_DEDUP_REDIS_URL), as behind a load
- * balancer that retries on the other instance: eventIds and rate limits are shared. The last test stops Redis: calls
- * still go out.
+ * balancer that retries on the other instance: eventIds, rate limits and deliveries are shared. The last test stops
+ * Redis: calls still go out.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SharedAcrossInstancesTest {
@@ -126,8 +130,30 @@ class SharedAcrossInstancesTest {
         assertThat(twilio.received()).hasSize(2);
     }
 
+    /** Twilio's status report may reach the other instance: it finds and moves on the same delivery. */
     @Test
     @Order(4)
+    void aDeliverySentByOneInstanceIsReportedOnTheOther() throws InterruptedException {
+        // a number of its own: the shared per-number limit (2/1m) is spent for the others
+        Answer answer = first.okta().post(OktaRequest.sms().phone("+14155550177").eventId("reported-elsewhere"));
+        assertThat(answer.actionStatus()).isEqualTo("SUCCESSFUL");
+        String sid = answer.action().path("transactionId").asText();
+        DeliveryLedger sender = first.bean(TelephonyHook.class).deliveries();
+        DeliveryLedger other = second.bean(TelephonyHook.class).deliveries();
+        awaitRecorded(other, sid); // the sending instance stores it without waiting for Redis
+
+        assertThat(other.reported(sid, "delivered", null, Instant.now())).get()
+                .extracting(DeliveryRecord::status).isEqualTo("delivered");
+        assertThat(sender.reported(sid, "sent", null, Instant.now())).get() // late, elsewhere: stays delivered
+                .extracting(DeliveryRecord::status).isEqualTo("delivered");
+        assertThat(sender.byEventId("reported-elsewhere")).singleElement().satisfies(record -> {
+            assertThat(record.sid()).isEqualTo(sid);
+            assertThat(record.history()).extracting(StatusChange::status).containsExactly("queued", "delivered");
+        });
+    }
+
+    @Test
+    @Order(5)
     void withRedisStoppedCallsAreStillDeliveredAtOnceAndRepeatsCaughtPerInstance() throws IOException {
         redis.stop();
         double unavailableBefore = unavailable(first);
@@ -143,6 +169,18 @@ class SharedAcrossInstancesTest {
         assertThat(twilio.received()).hasSize(2);
         assertThat(unavailable(first)).isGreaterThanOrEqualTo(unavailableBefore + 2);
         assertThat(first.bean(TelephonyHook.class).deduplication()).contains("unreachable");
+        // the delivery is kept in the instance's memory instead
+        assertThat(first.bean(TelephonyHook.class).deliveries().byEventId("redis-down")).hasSize(1);
+        assertThat(first.bean(MeterRegistry.class).counter("telephony.hook.redis.unavailable", "use", "deliveries").count())
+                .isPositive();
+    }
+
+    private static void awaitRecorded(DeliveryLedger ledger, String sid) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (ledger.bySid(sid).isEmpty() && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+        assertThat(ledger.bySid(sid)).as(sid).isPresent();
     }
 
     private static double unavailable(LiveHook instance) {

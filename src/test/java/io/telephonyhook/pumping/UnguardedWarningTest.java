@@ -13,6 +13,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import io.telephonyhook.TelephonyHook;
 import io.telephonyhook.config.DedupSettings;
+import io.telephonyhook.config.DeliverySettings;
 import io.telephonyhook.config.HookSettings;
 import io.telephonyhook.config.PumpingSettings;
 import io.telephonyhook.config.SendersAndWordingFiles;
@@ -58,7 +59,8 @@ class UnguardedWarningTest {
         values.putAll(changed);
         SettingsSource settings = new SettingsSource(values::get);
         new TelephonyHook(HookSettings.from(settings), TwilioSettings.from(settings), DedupSettings.from(settings),
-                PumpingSettings.from(settings), SendersAndWordingFiles.from(settings), new SimpleMeterRegistry(),
+                PumpingSettings.from(settings), DeliverySettings.from(settings), SendersAndWordingFiles.from(settings),
+                new SimpleMeterRegistry(),
                 CallDeadlines.Arrival.UNKNOWN, () -> null)
                 .close();
     }

@@ -1,0 +1,258 @@
+package io.telephonyhook.deliveries;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+import io.lettuce.core.KeyValue;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.telephonyhook.redis.SharedRedis;
+
+/**
+ * Deliveries in the Redis the instances share ({@code HOOK_DEDUP_REDIS_URL}), so Twilio's status report finds the
+ * delivery whichever instance it reaches. Keys, each expiring {@code HOOK_DELIVERIES_TTL} after the delivery was sent:
+ * <ul>
+ *   <li>{@value #KEY_PREFIX}{@code sid:{sid}}: the delivery as JSON ({@link DeliveryJson}: masked number, statuses,
+ *       error codes; never the code);
+ *   <li>{@value #KEY_PREFIX}{@code event:{eventId}}: a set of the SIDs sent for that eventId;
+ *   <li>{@value #KEY_PREFIX}{@code status:{status}}: a sorted set of the SIDs whose current status that is, by the
+ *       time they were sent, the newest {@value #RECENT_KEPT} kept; one per known status (of either channel) and
+ *       {@code other} for the rest, so no caller can make more keys.
+ * </ul>
+ * A report is one Lua script: it reads the delivery, applies {@link DeliveryStatuses}'s order (the same ranks, written
+ * into the script from that class), and rewrites it and moves its SID between the status sets, atomically, so
+ * concurrent reports on different instances never move a status backwards. The scripts name keys they build
+ * themselves, so the Redis must be a single server (or a replicated one), not a Cluster, like the rest of the hook's
+ * shared state.
+ *
+ * <p>Every method but {@link #sent} waits at most the shared connection's command timeout and throws
+ * {@link io.telephonyhook.redis.RedisUnavailableException} when Redis does not answer.
+ */
+public final class RedisDeliveryLedger implements DeliveryStore {
+
+    static final String KEY_PREFIX = "telephony-hook:delivery:";
+    static final int RECENT_KEPT = 1000;
+
+    private static final String SID = KEY_PREFIX + "sid:";
+    private static final String EVENT = KEY_PREFIX + "event:";
+    private static final String STATUS = KEY_PREFIX + "status:";
+    private static final Logger log = LoggerFactory.getLogger(RedisDeliveryLedger.class);
+    private static final Comparator<DeliveryRecord> NEWEST_FIRST =
+            Comparator.comparing(DeliveryRecord::sentAt).reversed().thenComparing(DeliveryRecord::sid);
+
+    /**
+     * KEYS: the delivery, its eventId's set, its status's set. ARGV: the delivery's JSON, the time to live (ms), when
+     * it was sent (ms), its SID, how many SIDs a status set keeps, 1 when it has an eventId (0: no eventId set).
+     * Stores nothing when the SID is there already.
+     */
+    private static final String SENT = """
+            if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+              return 0
+            end
+            if ARGV[6] == '1' then
+              redis.call('SADD', KEYS[2], ARGV[4])
+              redis.call('PEXPIRE', KEYS[2], ARGV[2])
+            end
+            redis.call('ZADD', KEYS[3], ARGV[3], ARGV[4])
+            redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', '(' .. (tonumber(ARGV[3]) - tonumber(ARGV[2])))
+            redis.call('ZREMRANGEBYRANK', KEYS[3], 0, -(tonumber(ARGV[5]) + 1))
+            redis.call('PEXPIRE', KEYS[3], ARGV[2])
+            return 1
+            """;
+
+    /**
+     * KEYS: the delivery. ARGV: the reported status (normalised), its error code or '', when (ms), the status sets'
+     * key prefix, the time to live (ms), how many SIDs a status set keeps, the most statuses a history keeps.
+     * Answers {-1} for an unknown SID, {0, json} when the report changes nothing, {1, json} when it was recorded.
+     */
+    private static final String REPORT = """
+            local RANKS = {sms = %s, voice = %s}
+            local FINAL = {sms = %d, voice = %d}
+            local raw = redis.call('GET', KEYS[1])
+            if not raw then
+              return {-1}
+            end
+            local record = cjson.decode(raw)
+            local channel = 'sms'
+            if record.channel == 'voice' then channel = 'voice' end
+            local ranks = RANKS[channel]
+            local current = ranks[record.status] or -1
+            if current == FINAL[channel] then
+              return {0, raw}
+            end
+            local word = ARGV[1]
+            local change = {status = word, at = tonumber(ARGV[3])}
+            local errorCode = tonumber(ARGV[2])
+            if errorCode then change.errorCode = errorCode end
+            local history = record.history
+            if type(history) ~= 'table' then history = {} end
+            local rank = ranks[word]
+            if rank == nil then
+              local last = history[#history]
+              if #history >= tonumber(ARGV[7]) or (last ~= nil and last.status == word) then
+                return {0, raw}
+              end
+              table.insert(history, change)
+            else
+              if rank <= current then
+                return {0, raw}
+              end
+              local previous = 'other'
+              if RANKS.sms[record.status] ~= nil or RANKS.voice[record.status] ~= nil then previous = record.status end
+              record.status = word
+              if errorCode then record.errorCode = errorCode end
+              table.insert(history, change)
+              redis.call('ZREM', ARGV[4] .. previous, record.sid)
+              local set = ARGV[4] .. word
+              redis.call('ZADD', set, record.sentAt, record.sid)
+              redis.call('ZREMRANGEBYSCORE', set, '-inf', '(' .. (tonumber(ARGV[3]) - tonumber(ARGV[5])))
+              redis.call('ZREMRANGEBYRANK', set, 0, -(tonumber(ARGV[6]) + 1))
+              redis.call('PEXPIRE', set, ARGV[5])
+            end
+            record.history = history
+            local written = cjson.encode(record)
+            local ttl = redis.call('PTTL', KEYS[1])
+            if ttl <= 0 then ttl = ARGV[5] end
+            redis.call('SET', KEYS[1], written, 'PX', ttl)
+            return {1, written}
+            """.formatted(lua(DeliveryStatuses.SMS_RANKS), lua(DeliveryStatuses.VOICE_RANKS),
+            DeliveryStatuses.SMS_FINAL, DeliveryStatuses.VOICE_FINAL);
+
+    private final SharedRedis redis;
+    private final Duration ttl;
+
+    public RedisDeliveryLedger(SharedRedis redis, Duration ttl) {
+        this.redis = redis;
+        this.ttl = ttl;
+    }
+
+    /** Stores the first record without waiting; logs when Redis did not take it. Never throws. */
+    @Override
+    public void sent(DeliveryRecord record) {
+        try {
+            store(record).whenComplete((stored, failure) -> {
+                if (failure != null) {
+                    notStored(record, failure);
+                }
+            });
+        } catch (RuntimeException failure) {
+            notStored(record, failure);
+        }
+    }
+
+    /**
+     * Stores the first record, not waiting for Redis: the stage completes with true when stored, false when the SID
+     * was there already, and exceptionally when Redis did not answer within the command timeout.
+     *
+     * @throws io.telephonyhook.redis.RedisUnavailableException at once when there is no connection
+     */
+    public CompletableFuture<Boolean> store(DeliveryRecord record) {
+        DeliveryRecord first = record.normalized();
+        RedisAsyncCommands<String, String> commands = redis.commands();
+        boolean hasEventId = first.eventId() != null;
+        String[] keys = {SID + first.sid(), EVENT + (hasEventId ? first.eventId() : ""), STATUS + statusSet(first)};
+        return commands.<Long>eval(SENT, ScriptOutputType.INTEGER, keys, DeliveryJson.write(first),
+                        String.valueOf(ttl.toMillis()), String.valueOf(first.sentAt().toEpochMilli()), first.sid(),
+                        String.valueOf(RECENT_KEPT), hasEventId ? "1" : "0")
+                .thenApply(stored -> stored != null && stored == 1L)
+                .toCompletableFuture();
+    }
+
+    @Override
+    public Optional<Report> report(String sid, String status, Integer errorCode, Instant at) {
+        if (sid == null) {
+            return Optional.empty();
+        }
+        List<Object> answer = redis.await(redis.commands().<List<Object>>eval(REPORT, ScriptOutputType.MULTI,
+                new String[] {SID + sid}, DeliveryStatuses.normalize(status),
+                errorCode == null ? "" : String.valueOf(errorCode), String.valueOf(at.toEpochMilli()), STATUS,
+                String.valueOf(ttl.toMillis()), String.valueOf(RECENT_KEPT), String.valueOf(DeliveryRecord.MAX_HISTORY)));
+        if (answer == null || answer.isEmpty() || Long.valueOf(-1).equals(answer.get(0))) {
+            return Optional.empty();
+        }
+        DeliveryRecord record = DeliveryJson.read((String) answer.get(1));
+        return Optional.of(new Report(record, Long.valueOf(1).equals(answer.get(0)) ? record.history()
+                .get(record.history().size() - 1) : null));
+    }
+
+    @Override
+    public Optional<DeliveryRecord> bySid(String sid) {
+        if (sid == null) {
+            return Optional.empty();
+        }
+        String json = redis.await(redis.commands().get(SID + sid));
+        return json == null ? Optional.empty() : Optional.of(DeliveryJson.read(json));
+    }
+
+    @Override
+    public List<DeliveryRecord> byEventId(String eventId) {
+        if (eventId == null) {
+            return List.of();
+        }
+        RedisAsyncCommands<String, String> commands = redis.commands();
+        List<String> sids = List.copyOf(redis.await(commands.smembers(EVENT + eventId)));
+        return records(commands, sids).stream().sorted(NEWEST_FIRST).toList();
+    }
+
+    @Override
+    public List<DeliveryRecord> recent(String status, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        String word = DeliveryStatuses.normalize(status);
+        String set = STATUS + (isKnownAnywhere(word) ? word : DeliveryStatuses.OTHER);
+        RedisAsyncCommands<String, String> commands = redis.commands();
+        // a little more than asked: a SID's delivery may have expired just before the set was trimmed
+        List<String> sids = redis.await(commands.zrevrange(set, 0, Math.min(RECENT_KEPT, 2L * limit) - 1));
+        return records(commands, sids).stream()
+                .filter(record -> record.status().equals(word))
+                .sorted(NEWEST_FIRST)
+                .limit(limit)
+                .toList();
+    }
+
+    public SharedRedis redis() {
+        return redis;
+    }
+
+    private List<DeliveryRecord> records(RedisAsyncCommands<String, String> commands, List<String> sids) {
+        if (sids.isEmpty()) {
+            return List.of();
+        }
+        List<KeyValue<String, String>> values = redis.await(commands.mget(sids.stream().map(sid -> SID + sid)
+                .toArray(String[]::new)));
+        return values.stream().filter(KeyValue::hasValue).map(value -> DeliveryJson.read(value.getValue()))
+                .filter(Objects::nonNull).toList();
+    }
+
+    /** The status set a delivery is in: its status when it is a known one (of either channel), else {@code other}. */
+    private static String statusSet(DeliveryRecord record) {
+        return isKnownAnywhere(record.status()) ? record.status() : DeliveryStatuses.OTHER;
+    }
+
+    private static boolean isKnownAnywhere(String word) {
+        return DeliveryStatuses.isKnown(DeliveryStatuses.SMS, word) || DeliveryStatuses.isKnown(DeliveryStatuses.VOICE, word);
+    }
+
+    private void notStored(DeliveryRecord record, Throwable failure) {
+        log.warn("Could not store twilioSid={} in Redis at {}: {}", record.sid(), redis.where(),
+                failure.getClass().getSimpleName());
+    }
+
+    /** A Lua table of the ranks: {['queued']=2, ...}. Status words are plain words ({@link DeliveryStatuses}). */
+    private static String lua(Map<String, Integer> ranks) {
+        return ranks.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(rank -> "['" + rank.getKey() + "']=" + rank.getValue())
+                .collect(Collectors.joining(", ", "{", "}"));
+    }
+}
