@@ -86,8 +86,11 @@ class DeliveryStatusIT {
         assertThat(prometheus.value("telephony_hook_deliveries_total", Map.of("channel", "voice", "status", "completed")))
                 .isEqualTo(1);
         String log = hook.logText();
+        String aValidSignature = TwilioCallback.signature(TwilioStandIn.AUTH_TOKEN, callback.toString(),
+                TwilioCallback.smsStatus(smsSid, "delivered", null));
         assertThat(log).contains("twilioSid=" + smsSid).doesNotContain(OktaRequest.PHONE).doesNotContain("4155552671")
-                .doesNotContain(OktaRequest.OTP);
+                .doesNotContain(OktaRequest.OTP).doesNotContain(TwilioStandIn.AUTH_TOKEN).doesNotContain(aValidSignature)
+                .doesNotContain(OktaClient.SECRET);
     }
 
     @Test
