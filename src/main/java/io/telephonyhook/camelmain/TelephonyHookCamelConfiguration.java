@@ -26,6 +26,7 @@ import io.telephonyhook.config.SettingsSource;
 import io.telephonyhook.config.TwilioSettings;
 import io.telephonyhook.delivery.CallDeadlines;
 import io.telephonyhook.simulator.TwilioSimulator;
+import io.telephonyhook.twilio.TwilioRequestsOnTheCallingThread;
 
 /**
  * The hook under plain camel-main, and so under Camel JBang, which runs on it:
@@ -64,6 +65,7 @@ public class TelephonyHookCamelConfiguration implements CamelConfiguration {
             throw unusableSettings;
         }
         hook.bindRouteBeans(camel.getRegistry());
+        TwilioRequestsOnTheCallingThread.install(camel);
         camel.addService(new HookCloser(hook), true); // OAuth's key refresh and the connection to a shared Redis stop with Camel
         // camel-twilio's component takes the single TwilioRestClient in the registry; an application's own one wins
         if (camel.getRegistry().findSingleByType(TwilioRestClient.class) == null) {

@@ -9,6 +9,7 @@ import org.apache.camel.support.PluginHelper;
 
 import io.telephonyhook.TelephonyHook;
 import io.telephonyhook.config.InvalidSettingsException;
+import io.telephonyhook.twilio.TwilioRequestsOnTheCallingThread;
 
 /**
  * Before Camel starts: binds the hook's steps in the registry (unless the application has a bean of that name) and
@@ -31,6 +32,7 @@ class HookRoutesInstaller implements CamelContextConfiguration {
     @Override
     public void beforeApplicationStart(CamelContext camel) {
         hook.bindRouteBeans(camel.getRegistry());
+        TwilioRequestsOnTheCallingThread.install(camel);
         try {
             Collection<Resource> files = PluginHelper.getPackageScanResourceResolver(camel).findResources(routes);
             if (files.isEmpty()) {

@@ -83,11 +83,19 @@ public class DeadlineBoundHttpClient extends HttpClient {
 
     @Override
     public Response makeRequest(Request request) {
-        if (eventId == null) {
-            return requestWithinDeadline(request);
+        String before = MDC.get("eventId");
+        if (eventId == null || eventId.equals(before)) {
+            return requestWithinDeadline(request); // on the call's own thread, which already carries it
         }
-        try (MDC.MDCCloseable ignored = MDC.putCloseable("eventId", eventId)) {
+        MDC.put("eventId", eventId);
+        try {
             return requestWithinDeadline(request);
+        } finally {
+            if (before == null) {
+                MDC.remove("eventId");
+            } else {
+                MDC.put("eventId", before);
+            }
         }
     }
 

@@ -10,8 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.spi.ThreadPoolProfile;
 import org.junit.jupiter.api.Test;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
@@ -21,20 +19,18 @@ import io.telephonyhook.support.OktaRequest;
 import io.telephonyhook.support.TwilioStandIn;
 
 /**
- * HOOK_MAX_CONCURRENT_CALLS bounds both pools a call waits on: the threads serving calls (Spring's task executor, on
- * which platform-http runs each call) and the threads calling Twilio (camel-twilio's pool, profile CamelTwilio).
- * The first grows with the calls in flight, without a queue, and a call past its maximum runs on the server's request
- * thread; the second is camel-twilio's scheduled pool, which keeps its threads and queues past them. (Calls past the
- * maximum are answered FAILED at once by the route: OverloadTest.)
+ * HOOK_MAX_CONCURRENT_CALLS bounds the threads serving calls (Spring's task executor, on which platform-http runs
+ * each call): they grow with the calls in flight, without a queue, and shrink back. Each call's Twilio request runs
+ * on that same thread, not on a pool of camel-twilio's own (TwilioRequestsOnTheCallingThread). Calls past the maximum
+ * are answered FAILED at once by the route (OverloadTest).
  */
 class MaxConcurrentCallsTest {
 
     @Test
-    void bothPoolsFollowTheSetting() {
+    void theThreadsServingCallsFollowTheSetting() {
         try (LiveHook hook = LiveHook.start(TwilioStandIn.start(), Map.of("hook.max-concurrent-calls", "37"))) {
             assertThat(hook.bean(ThreadPoolTaskExecutor.class).getMaxPoolSize()).isEqualTo(37);
             assertThat(hook.bean(ThreadPoolTaskExecutor.class).getQueueCapacity()).isZero();
-            assertThat(twilioPool(hook).getPoolSize()).isEqualTo(37);
         }
     }
 
@@ -42,7 +38,6 @@ class MaxConcurrentCallsTest {
     void twoHundredByDefault() {
         try (LiveHook hook = LiveHook.start(TwilioStandIn.start(), Map.of())) {
             assertThat(hook.bean(ThreadPoolTaskExecutor.class).getMaxPoolSize()).isEqualTo(200);
-            assertThat(twilioPool(hook).getPoolSize()).isEqualTo(200);
         }
     }
 
@@ -58,7 +53,22 @@ class MaxConcurrentCallsTest {
         }
     }
 
-    private static ThreadPoolProfile twilioPool(LiveHook hook) {
-        return hook.bean(CamelContext.class).getExecutorServiceManager().getThreadPoolProfile("CamelTwilio");
+    @Test
+    void twilioRequestsRunOnTheCallsOwnThreadsNotOnAPoolOfCamelTwiliosOwn() throws Exception {
+        TwilioStandIn twilio = TwilioStandIn.start();
+        twilio.answerAfter(Duration.ofMillis(300));
+        ExecutorService okta = Executors.newFixedThreadPool(20);
+        try (LiveHook hook = LiveHook.start(twilio, Map.of())) {
+            List<CompletableFuture<Answer>> calls = IntStream.range(0, 20)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> hook.okta().post(OktaRequest.sms()), okta))
+                    .toList();
+
+            assertThat(calls.stream().map(CompletableFuture::join))
+                    .allSatisfy(answer -> assertThat(answer.actionStatus()).isEqualTo("SUCCESSFUL"));
+            assertThat(Thread.getAllStackTraces().keySet()).map(Thread::getName)
+                    .noneMatch(name -> name.contains("CamelTwilio"));
+        } finally {
+            okta.shutdownNow();
+        }
     }
 }
