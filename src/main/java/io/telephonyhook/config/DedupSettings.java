@@ -21,7 +21,7 @@ public record DedupSettings(Duration ttl, int maxEvents, URI redisUrl) {
         if (ttl.isNegative() || ttl.compareTo(Duration.ofDays(1)) > 0) {
             throw new InvalidSettingsException("HOOK_DEDUP_TTL must be between 0 (off) and 1 day, like 10m.");
         }
-        long maxEvents = settings.number("hook.dedup.max-events", 20_000);
+        long maxEvents = settings.number("hook.dedup.max-events", 10_000);
         if (maxEvents < 1 || maxEvents > 10_000_000) {
             throw new InvalidSettingsException("HOOK_DEDUP_MAX_EVENTS must be between 1 and 10000000.");
         }

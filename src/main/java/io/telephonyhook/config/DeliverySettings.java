@@ -14,7 +14,7 @@ import java.time.Duration;
 public record DeliverySettings(int max, Duration ttl) {
 
     public static DeliverySettings from(SettingsSource settings) {
-        long max = settings.number("hook.deliveries.max", 10_000);
+        long max = settings.number("hook.deliveries.max", 5_000);
         if (max < 1 || max > 1_000_000) {
             throw new InvalidSettingsException("HOOK_DELIVERIES_MAX must be between 1 and 1000000.");
         }

@@ -28,7 +28,7 @@ class DeliverySettingsTest {
     @Test
     void withNothingSetTheDefaultsAreTheReadmes() {
         assertThat(DeliverySettings.from(new SettingsSource(key -> null)))
-                .isEqualTo(new DeliverySettings(10_000, Duration.ofHours(24)));
+                .isEqualTo(new DeliverySettings(5_000, Duration.ofHours(24)));
     }
 
     @ParameterizedTest

@@ -90,7 +90,7 @@ class SettingsFromEnvironmentTest {
                 "Your verification code is {code}", Duration.ofMillis(2500), 64 * 1024, null, null));
         assertThat(TwilioSettings.from(new SettingsSource(key -> null)).connectTimeout()).isEqualTo(Duration.ofSeconds(1));
         assertThat(DedupSettings.from(new SettingsSource(key -> null)))
-                .isEqualTo(new DedupSettings(Duration.ofMinutes(10), 20_000, null));
+                .isEqualTo(new DedupSettings(Duration.ofMinutes(10), 10_000, null));
     }
 
     @Test
