@@ -12,6 +12,7 @@ import io.telephonyhook.delivery.DeliveryOutcome;
 import io.telephonyhook.delivery.FailureReason;
 import io.telephonyhook.observability.CallMetrics;
 import io.telephonyhook.okta.OtpRequest;
+import io.telephonyhook.redis.RedisOutage;
 import io.telephonyhook.redis.RedisUnavailableException;
 import io.telephonyhook.redis.SharedRedis;
 
@@ -38,8 +39,7 @@ public class OneDeliveryPerEvent {
 
     private final EventLedger shared;
     private final EventLedger local;
-    private final CallMetrics metrics;
-    private volatile boolean sharedDown;
+    private final RedisOutage outage;
 
     /**
      * @param local  this instance's ledger; null turns deduplication off
@@ -48,7 +48,7 @@ public class OneDeliveryPerEvent {
     public OneDeliveryPerEvent(EventLedger local, EventLedger shared, CallMetrics metrics) {
         this.local = local;
         this.shared = shared;
-        this.metrics = metrics;
+        this.outage = new RedisOutage("dedup", "calls go on, repeats are caught on this instance only", metrics);
     }
 
     /** Deduplication off ({@code HOOK_DEDUP_TTL=0}). */
@@ -72,10 +72,10 @@ public class OneDeliveryPerEvent {
         try {
             earlier = ledger.claim(eventId, maxWait);
             if (ledger == shared) {
-                sharedAnswered();
+                outage.answered();
             }
         } catch (RedisUnavailableException unavailable) {
-            sharedUnavailable(unavailable);
+            outage.unavailable(unavailable.getMessage());
             ledger = local;
             earlier = local.claim(eventId, maxWait);
         }
@@ -115,21 +115,6 @@ public class OneDeliveryPerEvent {
             return "redis " + redis.where() + (redis.connected() ? " connected" : " unreachable (this instance's memory)");
         }
         return "memory";
-    }
-
-    private void sharedAnswered() {
-        if (sharedDown) {
-            sharedDown = false;
-            log.info("The shared deduplication ledger answers again: repeats are caught across instances");
-        }
-    }
-
-    private void sharedUnavailable(RedisUnavailableException unavailable) {
-        metrics.redisUnavailable("dedup");
-        if (!sharedDown) {
-            sharedDown = true;
-            log.warn("{}: calls go on, repeats are caught on this instance only until it answers", unavailable.getMessage());
-        }
     }
 
     /** A call's claim on its eventId, in the ledger that granted it. */

@@ -6,10 +6,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.telephonyhook.observability.CallMetrics;
+import io.telephonyhook.redis.RedisOutage;
 import io.telephonyhook.redis.RedisUnavailableException;
 
 /**
@@ -22,17 +20,16 @@ import io.telephonyhook.redis.RedisUnavailableException;
 public final class SharedDeliveryLedger implements DeliveryStore {
 
     static final String USE = "deliveries";
-    private static final Logger log = LoggerFactory.getLogger(SharedDeliveryLedger.class);
 
     private final InMemoryDeliveryLedger local;
     private final RedisDeliveryLedger shared;
-    private final CallMetrics metrics;
-    private volatile boolean sharedDown;
+    private final RedisOutage outage;
 
     public SharedDeliveryLedger(InMemoryDeliveryLedger local, RedisDeliveryLedger shared, CallMetrics metrics) {
         this.local = local;
         this.shared = shared;
-        this.metrics = metrics;
+        this.outage = new RedisOutage(USE, "deliveries and their statuses are kept in this instance's memory (a status"
+                + " Twilio reports to another instance is not seen here)", metrics);
     }
 
     @Override
@@ -97,19 +94,11 @@ public final class SharedDeliveryLedger implements DeliveryStore {
     }
 
     private void answered() {
-        if (sharedDown) {
-            sharedDown = false;
-            log.info("The shared Redis answers again: delivery statuses are shared by the instances");
-        }
+        outage.answered();
     }
 
     private void unavailable(Throwable failure) {
-        metrics.redisUnavailable(USE);
-        if (!sharedDown) {
-            sharedDown = true;
-            log.warn("{}: deliveries and their statuses are kept in this instance's memory until it answers (a status"
-                    + " Twilio reports to another instance is not seen here)", message(failure));
-        }
+        outage.unavailable(message(failure));
     }
 
     /** Where Redis is and what went wrong, never more (a failure's own message may quote the command). */

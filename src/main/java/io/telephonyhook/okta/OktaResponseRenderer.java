@@ -30,9 +30,12 @@ public class OktaResponseRenderer {
         return new OktaAnswer(refusal.httpStatus(), refusal.errorResponse());
     }
 
-    /** HTTP 200 to Twilio for a status report recorded (Twilio reads only the status). */
-    public OktaAnswer recorded() {
-        return new OktaAnswer(200, java.util.Map.of("recorded", true));
+    /**
+     * HTTP 200 to Twilio for a signed status report, recorded or not (an unknown SID is logged): Twilio reads only the
+     * status, and a 4xx would only fill its error log.
+     */
+    public OktaAnswer received() {
+        return new OktaAnswer(200, java.util.Map.of("received", true));
     }
 
     /** HTTP 500 with a JSON error object, for a fault of ours outside Okta's calls. */

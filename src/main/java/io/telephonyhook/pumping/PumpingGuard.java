@@ -18,6 +18,7 @@ import io.telephonyhook.delivery.DeliveryOutcome;
 import io.telephonyhook.delivery.FailureReason;
 import io.telephonyhook.observability.CallMetrics;
 import io.telephonyhook.okta.OtpRequest;
+import io.telephonyhook.redis.RedisOutage;
 import io.telephonyhook.redis.RedisUnavailableException;
 
 /**
@@ -42,9 +43,9 @@ public class PumpingGuard {
     private final RateLimit perCountry;
     private final RateCounters local;
     private final RateCounters shared;
-    private final CallMetrics metrics;
-    private final SecretKeySpec numberKey;
-    private volatile boolean sharedDown;
+    /** A Mac is not thread-safe and costly to look up: one per thread serving calls, keyed once. */
+    private final ThreadLocal<Mac> numberHashes;
+    private final RedisOutage outage;
 
     /**
      * @param shared    the counters instances share (Redis); null for this instance's only
@@ -52,13 +53,22 @@ public class PumpingGuard {
      */
     public PumpingGuard(PumpingSettings settings, RateCounters local, RateCounters shared, CallMetrics metrics,
                         byte[] numberKey) {
-        this.numberKey = new SecretKeySpec(numberKey, "HmacSHA256");
+        SecretKeySpec key = new SecretKeySpec(numberKey, "HmacSHA256");
+        this.numberHashes = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(key);
+                return mac;
+            } catch (GeneralSecurityException everyJvmHasIt) {
+                throw new IllegalStateException(everyJvmHasIt);
+            }
+        });
         this.allowedCountries = settings.allowedCountries();
         this.perNumber = settings.perNumber();
         this.perCountry = settings.perCountry();
         this.local = local;
         this.shared = shared;
-        this.metrics = metrics;
+        this.outage = new RedisOutage("rate-limit", "rate limits count on this instance only", metrics);
     }
 
     /** Null when the code may go out; otherwise the FAILED outcome that refuses it. */
@@ -80,17 +90,10 @@ public class PumpingGuard {
         if (shared != null) {
             try {
                 boolean within = shared.tryAcquire(key, limit);
-                if (sharedDown) {
-                    sharedDown = false;
-                    log.info("Rate limits count across instances again");
-                }
+                outage.answered();
                 return within;
             } catch (RedisUnavailableException unavailable) {
-                metrics.redisUnavailable("rate-limit");
-                if (!sharedDown) {
-                    sharedDown = true;
-                    log.warn("{}: rate limits count on this instance only until it answers", unavailable.getMessage());
-                }
+                outage.unavailable(unavailable.getMessage());
             }
         }
         return local.tryAcquire(key, limit);
@@ -107,12 +110,7 @@ public class PumpingGuard {
      * undone by trying the few billion numbers of a country.
      */
     private String hashed(String number) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(numberKey);
-            return HexFormat.of().formatHex(mac.doFinal(number.getBytes(StandardCharsets.UTF_8)), 0, 16);
-        } catch (GeneralSecurityException everyJvmHasIt) {
-            throw new IllegalStateException(everyJvmHasIt);
-        }
+        // doFinal leaves the Mac keyed and ready for the next number
+        return HexFormat.of().formatHex(numberHashes.get().doFinal(number.getBytes(StandardCharsets.UTF_8)), 0, 16);
     }
 }
