@@ -136,7 +136,8 @@ class HostileCallersIT {
 
     @Test
     void overloadPastCapacityIsShedAtOnceAndTheBreakerStaysClosed() throws Exception {
-        OktaClient okta = start(Map.of("HOOK_MAX_CONCURRENT_CALLS", "10"));
+        // calls run on the request threads: 10 admitted, and threads to spare to answer the others at once
+        OktaClient okta = start(Map.of("HOOK_MAX_CONCURRENT_CALLS", "10", "SERVER_TOMCAT_THREADS_MAX", "40"));
         twilio.answerAfter(Duration.ofMillis(800)); // a healthy Twilio, slow enough that the first 10 are in flight
         ExecutorService callers = Executors.newFixedThreadPool(100);
         try {

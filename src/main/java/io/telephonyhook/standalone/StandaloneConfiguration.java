@@ -1,18 +1,20 @@
 package io.telephonyhook.standalone;
 
-import java.util.concurrent.ThreadPoolExecutor;
-
+import org.apache.camel.component.platform.http.springboot.SpringBootPlatformHttpEngine;
+import org.apache.camel.component.platform.http.PlatformHttpConstants;
+import org.apache.camel.component.platform.http.spi.PlatformHttpEngine;
 import org.apache.catalina.core.StandardHost;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.boot.task.ThreadPoolTaskExecutorCustomizer;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import io.telephonyhook.TelephonyHook;
 import io.telephonyhook.simulator.SimulatorController;
@@ -52,12 +54,35 @@ public class StandaloneConfiguration {
     }
 
     /**
-     * The threads serving calls grow up to {@code HOOK_MAX_CONCURRENT_CALLS} without a queue (application.yaml); a call
-     * past that runs on the server's request thread rather than being refused with an error Okta cannot read.
+     * platform-http serves each call on the server's request thread that read it. Its Spring Boot engine would hand
+     * every call to Spring's task executor and back (a {@code CompletableFuture} run on the pool, then an async dispatch
+     * to a request thread to finish the response): two thread hand-offs per call, and a second pool of threads as large
+     * as the calls in flight, for a call that blocks on Twilio in either pool. Here the future is complete when
+     * {@code service} returns, and Tomcat finishes the response on the same thread. So the server's threads
+     * ({@code server.tomcat.threads.max}, application.yaml) are the threads serving calls. An application that embeds
+     * the hook keeps platform-http's own engine.
+     */
+    @Bean(PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME) // the name platform-http looks its engine up by
+    PlatformHttpEngine platformHttpOnTheRequestThread(Environment environment) {
+        return new SpringBootPlatformHttpEngine(environment.getProperty("server.port", Integer.class, 8080), Runnable::run);
+    }
+
+    /**
+     * The route answers calls past {@code HOOK_MAX_CONCURRENT_CALLS} {@code FAILED} at once, on a request thread: with no
+     * thread left over for them, they would wait in Tomcat's queue into Okta's deadline instead.
      */
     @Bean
-    ThreadPoolTaskExecutorCustomizer callsPastTheMaximumRunOnTheRequestThread() {
-        return executor -> executor.setRejectedExecutionHandler(new ThreadPoolExecutor.CallerRunsPolicy());
+    ApplicationListener<ApplicationStartedEvent> requestThreadsBeyondTheAdmittedCalls(ServerProperties server,
+            Environment environment) {
+        return event -> {
+            int threads = server.getTomcat().getThreads().getMax();
+            int admitted = environment.getProperty("hook.max-concurrent-calls", Integer.class, 200);
+            if (threads <= admitted) {
+                log.warn("server.tomcat.threads.max ({}) is not above HOOK_MAX_CONCURRENT_CALLS ({}): calls past the "
+                        + "maximum wait for a thread instead of being answered FAILED (overloaded) at once", threads,
+                        admitted);
+            }
+        };
     }
 
     /**
