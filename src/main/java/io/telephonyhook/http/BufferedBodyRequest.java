@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
@@ -20,10 +21,26 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 final class BufferedBodyRequest extends HttpServletRequestWrapper {
 
     private final byte[] body;
+    private final String text;
 
     BufferedBodyRequest(HttpServletRequest request, byte[] body) {
+        this(request, body, null);
+    }
+
+    private BufferedBodyRequest(HttpServletRequest request, byte[] body, String text) {
         super(request);
         this.body = body;
+        this.text = text;
+    }
+
+    /** The body's bytes, as read (not a copy: not to be changed). */
+    byte[] bytes() {
+        return body;
+    }
+
+    /** The same request, its body known to be this text (decoded as UTF-8 already), which readers then serve. */
+    BufferedBodyRequest withText(String decoded) {
+        return new BufferedBodyRequest((HttpServletRequest) getRequest(), body, decoded);
     }
 
     @Override
@@ -67,6 +84,10 @@ final class BufferedBodyRequest extends HttpServletRequestWrapper {
 
     @Override
     public BufferedReader getReader() {
+        if (text != null) {
+            // sized to the body: a reader's default buffers (8 KB of bytes, 8K chars) are many times a 1 KB call
+            return new BufferedReader(new StringReader(text), Math.max(1, text.length()));
+        }
         Charset charset = getCharacterEncoding() == null
                 ? StandardCharsets.UTF_8 : Charset.forName(getCharacterEncoding());
         return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), charset));

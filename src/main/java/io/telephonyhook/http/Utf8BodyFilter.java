@@ -35,13 +35,16 @@ public class Utf8BodyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        byte[] body = request.getInputStream().readAllBytes();
+        // BodySizeLimitFilter, just before, has the body in memory already
+        BufferedBodyRequest buffered = request instanceof BufferedBodyRequest read ? read
+                : new BufferedBodyRequest(request, request.getInputStream().readAllBytes());
+        String text;
         try {
-            Utf8Body.decode(body);
+            text = Utf8Body.decode(buffered.bytes());
         } catch (MalformedHookRequestException refused) {
             OktaErrorWriter.refuse(response, refused, metrics);
             return;
         }
-        chain.doFilter(new BufferedBodyRequest(request, body), response);
+        chain.doFilter(buffered.withText(text), response);
     }
 }

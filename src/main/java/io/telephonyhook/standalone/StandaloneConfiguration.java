@@ -1,13 +1,14 @@
 package io.telephonyhook.standalone;
 
-import org.apache.camel.component.platform.http.springboot.SpringBootPlatformHttpEngine;
 import org.apache.camel.component.platform.http.PlatformHttpConstants;
 import org.apache.camel.component.platform.http.spi.PlatformHttpEngine;
+import org.apache.camel.component.platform.http.springboot.SpringBootPlatformHttpEngine;
 import org.apache.catalina.core.StandardHost;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.ApplicationListener;
@@ -65,6 +66,12 @@ public class StandaloneConfiguration {
     @Bean(PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME) // the name platform-http looks its engine up by
     PlatformHttpEngine platformHttpOnTheRequestThread(Environment environment) {
         return new SpringBootPlatformHttpEngine(environment.getProperty("server.port", Integer.class, 8080), Runnable::run);
+    }
+
+    /** ...and Spring MVC then finishes such a call on the spot, with no servlet async cycle ({@link CallsAnsweredInPlace}). */
+    @Bean
+    static BeanPostProcessor callsAnsweredInPlace() {
+        return CallsAnsweredInPlace.installer();
     }
 
     /**
