@@ -25,6 +25,11 @@ public final class LiveHook implements AutoCloseable {
 
     /** @param changed settings by key (as in the README's table), added to or replacing the live defaults */
     public static LiveHook start(TwilioStandIn twilio, Map<String, String> changed) {
+        return start(twilio, changed, new Class<?>[0]);
+    }
+
+    /** @param added configuration classes of the test's own, beside the application's */
+    public static LiveHook start(TwilioStandIn twilio, Map<String, String> changed, Class<?>... added) {
         Map<String, String> settings = new HashMap<>(Map.of(
                 "server.port", "0",
                 "management.server.port", "0",
@@ -36,7 +41,7 @@ public final class LiveHook implements AutoCloseable {
         settings.putAll(changed);
         String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
-        return new LiveHook(new SpringApplicationBuilder(TelephonyHookApplication.class).run(args));
+        return new LiveHook(new SpringApplicationBuilder(TelephonyHookApplication.class).sources(added).run(args));
     }
 
     public OktaClient okta() {
