@@ -12,14 +12,15 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * {@code X-Twilio-Signature} as Twilio computes it for a form POST: the URL it calls, then each parameter's name and
  * value in name order, all concatenated, HMAC-SHA1 with the auth token, Base64. The simulator signs its status reports
- * so, and the hook checks them with the Twilio SDK's own validator.
+ * so (and the tests sign theirs), and the hook checks them with the Twilio SDK's own validator, whose signing is
+ * private.
  */
-final class TwilioSignature {
+public final class TwilioSignature {
 
     private TwilioSignature() {
     }
 
-    static String of(String authToken, String url, Map<String, String> form) {
+    public static String of(String authToken, String url, Map<String, String> form) {
         StringBuilder signed = new StringBuilder(url);
         new TreeMap<>(form).forEach((name, value) -> signed.append(name).append(value));
         try {

@@ -7,21 +7,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import io.telephonyhook.simulator.TwilioSignature;
 
 /**
  * A status report as Twilio posts it to a StatusCallback URL: form-encoded, with {@code X-Twilio-Signature} computed
  * as Twilio documents it (the URL, then each parameter's name and value in name order, HMAC-SHA1 with the auth token,
- * Base64), written here independently of the hook and of the Twilio SDK.
+ * Base64): the simulator's signer, checked by the hook with the Twilio SDK's own validator, so an error in either
+ * fails the tests.
  */
 public final class TwilioCallback {
 
@@ -62,15 +59,7 @@ public final class TwilioCallback {
     }
 
     public static String signature(String authToken, String url, Map<String, String> form) {
-        StringBuilder signed = new StringBuilder(url);
-        new TreeMap<>(form).forEach((name, value) -> signed.append(name).append(value));
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(signed.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return TwilioSignature.of(authToken, url, form);
     }
 
     /** Posts {@code form} to {@code url} with the given signature header (null: none). */
