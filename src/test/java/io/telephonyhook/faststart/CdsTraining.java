@@ -48,8 +48,7 @@ public final class CdsTraining {
 
         Instant began = Instant.now();
         // Run from a directory of its own (its log goes there), as the archive must serve any working directory.
-        JarProcess hook = JarProcess.launch(jar, List.of("-XX:ArchiveClassesAtExit=" + archive), scratch,
-                demoEnvironment());
+        JarProcess hook = JarProcess.launch(jar, List.of(archiveOption(archive)), scratch, demoEnvironment());
         try {
             OktaClient okta = new OktaClient(hook.port());
             awaitSuccessful(hook, okta, OktaRequest.sms(), "cds-training-sms");
@@ -67,6 +66,16 @@ public final class CdsTraining {
         System.out.printf("CDS training: %s (%d MB) in %.1f s; the run's log: %s%n", archive,
                 Files.size(archive) / (1024 * 1024), Duration.between(began, Instant.now()).toMillis() / 1000.0,
                 hook.log());
+    }
+
+    /**
+     * On Java 17 and 21, a dynamic class-data archive. From Java 25 on, the JVM's AOT cache (JEP 483, 514, 515) in its
+     * place: classes also linked and method profiles kept, and the same {@code -XX:SharedArchiveFile} option maps it
+     * (README, "Fast start", "On Java 25").
+     */
+    static String archiveOption(Path archive) {
+        return Runtime.version().feature() >= 25 ? "-XX:AOTCacheOutput=" + archive
+                : "-XX:ArchiveClassesAtExit=" + archive;
     }
 
     /**
