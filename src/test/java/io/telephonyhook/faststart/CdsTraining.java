@@ -17,7 +17,8 @@ import io.telephonyhook.support.OktaRequest;
 /**
  * Trains the fast-start layout's class-data archive (README, "Fast start"): runs the extracted application once with
  * {@code -XX:ArchiveClassesAtExit}, so the JVM writes every class it loaded from the jars into
- * {@code telephony-hook.jsa}, already parsed and verified, for later starts to map instead of loading.
+ * {@code telephony-hook.jsa}, already parsed and verified, for later starts to map instead of loading. Run by a Java 25
+ * JDK, it writes that JDK's AOT cache there instead ({@link #archiveOption}).
  *
  * <p>The run is a full one, on purpose: it starts the application in demo mode (built-in Twilio simulator, nothing
  * leaves the machine), waits until an SMS and a voice call are answered {@code SUCCESSFUL}, then stops it with SIGTERM
