@@ -25,7 +25,10 @@ import io.telephonyhook.spring.DemoModeCondition;
 /**
  * What only the standalone application adds to the hook (which {@code TelephonyHookAutoConfiguration} sets up in any
  * Camel Spring Boot application): Okta's JSON error object for every error the server answers itself (with
- * {@link JsonErrorController}), and the demo's {@code GET /simulator/messages}. An application that embeds the hook keeps its own error pages.
+ * {@link JsonErrorController}), each call served and finished on the request thread that read it (platform-http's
+ * engine and {@link CallsAnsweredInPlace}, with a start-up warning when those threads leave no room past the admitted
+ * calls), and the demo's {@code GET /simulator/messages}. An application that embeds the hook keeps its own error
+ * pages and platform-http's own engine.
  */
 @Configuration(proxyBeanMethods = false)
 public class StandaloneConfiguration {
