@@ -74,10 +74,11 @@ public class DeliveriesEndpoint {
             return new Delivery(record.sid(), record.eventId(), record.channel(), record.to(), record.country(),
                     record.requestType(), record.sentAt().toString(), record.status(), record.errorCode(),
                     record.history().stream().map(change -> new Status(change.status(), change.at().toString(),
-                            change.errorCode())).toList());
+                            change.errorCode(), change.late())).toList());
         }
     }
 
-    public record Status(String status, String at, Integer errorCode) {
+    /** One entry of a delivery's history; {@code late}: it arrived out of order and did not change the status. */
+    public record Status(String status, String at, Integer errorCode, boolean late) {
     }
 }

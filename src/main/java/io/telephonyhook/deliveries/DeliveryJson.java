@@ -43,6 +43,9 @@ final class DeliveryJson {
             if (change.errorCode() != null) {
                 entry.put("errorCode", change.errorCode());
             }
+            if (change.late()) {
+                entry.put("late", true);
+            }
         }
         return node.toString();
     }
@@ -57,7 +60,7 @@ final class DeliveryJson {
         List<StatusChange> history = new ArrayList<>();
         for (JsonNode entry : node.path("history")) { // cjson writes an empty array as {}: no entries either way
             history.add(new StatusChange(entry.path("status").asText(), Instant.ofEpochMilli(entry.path("at").asLong()),
-                    integer(entry.get("errorCode"))));
+                    integer(entry.get("errorCode")), entry.path("late").asBoolean(false)));
         }
         return new DeliveryRecord(node.path("sid").asText(), text(node.get("eventId")), node.path("channel").asText(),
                 text(node.get("to")), text(node.get("country")), text(node.get("requestType")),

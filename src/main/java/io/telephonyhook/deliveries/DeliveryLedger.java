@@ -19,8 +19,8 @@ public interface DeliveryLedger {
 
     /**
      * A status Twilio reported for {@code sid}. Returns the record as it is after the report, or empty when the sid is
-     * unknown. A status never moves backwards ({@link DeliveryStatuses}); a report that would is ignored (the record
-     * is returned unchanged). Never throws for an unknown sid.
+     * unknown. A status never moves backwards ({@link DeliveryStatuses}); a report that arrives out of order is kept in
+     * the history marked late, and the status stays ({@link DeliveryRecord#after}). Never throws for an unknown sid.
      */
     Optional<DeliveryRecord> reported(String sid, String status, Integer errorCode, Instant at);
 

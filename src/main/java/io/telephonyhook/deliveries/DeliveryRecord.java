@@ -19,12 +19,16 @@ import java.util.Optional;
  * @param sentAt      when Twilio accepted it
  * @param status      the latest status ({@link DeliveryStatuses}): it never moves backwards
  * @param errorCode   Twilio's latest error code for it ({@code 30003}); null when none
- * @param history     every status recorded, oldest first; the first is the one Twilio answered when accepting it
+ * @param history     every status that arrived, once each, in the order it arrived; the first is the one Twilio
+ *                    answered when accepting it; one that arrived out of order is marked late ({@link #after})
  */
 public record DeliveryRecord(String sid, String eventId, String channel, String to, String country, String requestType,
                              Instant sentAt, String status, Integer errorCode, List<StatusChange> history) {
 
-    /** At most this many statuses are kept per delivery (only unknown words could make more). */
+    /**
+     * Past this many entries in the history, only a status that moves the delivery on is added (late reports and
+     * unknown words could otherwise make more).
+     */
     public static final int MAX_HISTORY = 20;
 
     public DeliveryRecord {
@@ -52,28 +56,36 @@ public record DeliveryRecord(String sid, String eventId, String channel, String 
     }
 
     /**
-     * This record after Twilio reported {@code reported}, or empty when the report changes nothing
-     * ({@link DeliveryStatuses} has the rules: a status never moves backwards, a final one stays).
+     * This record after Twilio reported {@code reported}, or empty when the report adds nothing. The history keeps
+     * every status that arrived, once each, in the order it arrived; the status only moves forwards
+     * ({@link DeliveryStatuses}):
+     * <ul>
+     *   <li>a status further on than the current one becomes the status (with its error code, if any);
+     *   <li>a status that arrives after one as far on or further, or after a final one, is kept marked
+     *       {@link StatusChange#late late} and changes nothing else (a {@code sent} after {@code delivered});
+     *   <li>a word outside the order is kept, and never becomes the status;
+     *   <li>a status already in the history (Twilio retries its reports) adds nothing, and past {@link #MAX_HISTORY}
+     *       entries only a status that moves the delivery on is kept.
+     * </ul>
      */
     Optional<DeliveryRecord> after(String reported, Integer reportedError, Instant at) {
         String word = DeliveryStatuses.normalize(reported);
-        int current = DeliveryStatuses.rank(channel, status);
-        if (DeliveryStatuses.isFinal(channel, status)) {
+        if (history.stream().anyMatch(change -> change.status().equals(word))) {
             return Optional.empty();
         }
-        StatusChange change = new StatusChange(word, at.truncatedTo(ChronoUnit.MILLIS), reportedError);
-        if (!DeliveryStatuses.isKnown(channel, word)) {
-            // an unknown word is kept in the history for an operator to see, but does not become the status
-            StatusChange last = history.isEmpty() ? null : history.get(history.size() - 1);
-            if (history.size() >= MAX_HISTORY || last != null && last.status().equals(word)) {
-                return Optional.empty();
-            }
-            return Optional.of(with(status, errorCode, change));
+        boolean isFinal = DeliveryStatuses.isFinal(channel, status);
+        boolean movesOn = !isFinal && DeliveryStatuses.isKnown(channel, word)
+                && DeliveryStatuses.rank(channel, word) > DeliveryStatuses.rank(channel, status);
+        if (movesOn) {
+            return Optional.of(with(word, reportedError != null ? reportedError : errorCode,
+                    new StatusChange(word, at.truncatedTo(ChronoUnit.MILLIS), reportedError)));
         }
-        if (DeliveryStatuses.rank(channel, word) <= current) {
-            return Optional.empty(); // backwards, or a repeat of the same step
+        if (history.size() >= MAX_HISTORY) {
+            return Optional.empty();
         }
-        return Optional.of(with(word, reportedError != null ? reportedError : errorCode, change));
+        boolean late = isFinal || DeliveryStatuses.isKnown(channel, word);
+        return Optional.of(with(status, errorCode,
+                new StatusChange(word, at.truncatedTo(ChronoUnit.MILLIS), reportedError, late)));
     }
 
     /** The latest change recorded: the last of the history. */

@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 
 /**
  * The order of Twilio's statuses, per channel. A delivery's status only moves forwards: a report of a status that
- * ranks no higher than the current one (Twilio's callbacks are not ordered, and are retried) is ignored, and a final
- * status (the highest rank) is never replaced, not even by another final one: the first final status wins.
+ * ranks no higher than the current one (Twilio's callbacks are not ordered, and are retried) does not change it, and a
+ * final status (the highest rank) is never replaced, not even by another final one: the first final status wins. Such
+ * a report is still kept in the delivery's history, marked late ({@link DeliveryRecord#after}).
  * <ul>
  *   <li>SMS: {@code accepted} &lt; {@code scheduled} &lt; {@code queued} &lt; {@code sending} &lt; {@code sent} &lt;
  *       final {@code delivered}, {@code undelivered}, {@code failed}, {@code read}, {@code canceled},
@@ -15,8 +16,8 @@ import java.util.regex.Pattern;
  *   <li>calls: {@code queued} &lt; {@code initiated} &lt; {@code ringing} &lt; {@code in-progress} &lt; final
  *       {@code completed}, {@code busy}, {@code no-answer}, {@code failed}, {@code canceled}.
  * </ul>
- * Any other word (Twilio adds statuses now and then) is kept in the delivery's history, as it came and while the
- * delivery is not final, but never becomes its status: its place in the order is not known. Words are compared in
+ * Any other word (Twilio adds statuses now and then) is kept in the delivery's history, as it came, but never becomes
+ * its status: its place in the order is not known. Words are compared in
  * lower case; anything that is not a plain word of at most 32 letters, digits, {@code -} or {@code _} is kept as
  * {@value #OTHER}.
  */

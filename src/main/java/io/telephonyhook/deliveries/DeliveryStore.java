@@ -19,7 +19,8 @@ public interface DeliveryStore extends DeliveryLedger {
 
     /**
      * @param record   the delivery after the report
-     * @param recorded the status change the report added to its history; null when the report was ignored
+     * @param recorded the status change the report added to its history (perhaps a late one); null when it added
+     *                 nothing (a repeat)
      */
     record Report(DeliveryRecord record, StatusChange recorded) {
     }

@@ -13,7 +13,8 @@ import io.telephonyhook.observability.DeliveryMetrics;
 /**
  * The ledger the routes call ({@code deliveryLedger}): a store's, with each status it records counted
  * ({@link DeliveryMetrics}), so callers of {@link #sent} and {@link #reported} count nothing themselves. A status is
- * counted when it is recorded, once: a report the order ignores (backwards, repeated, after a final status) is not.
+ * counted when it is recorded, once: a repeated report is not, nor one that arrived late (kept in the history, but
+ * behind a status as far on or after a final one).
  * Never throws from {@link #sent} or {@link #reported}.
  */
 public final class MeasuredDeliveryLedger implements DeliveryLedger {
@@ -43,7 +44,7 @@ public final class MeasuredDeliveryLedger implements DeliveryLedger {
     public Optional<DeliveryRecord> reported(String sid, String status, Integer errorCode, Instant at) {
         try {
             Optional<DeliveryStore.Report> report = store.report(sid, status, errorCode, at);
-            report.filter(changed -> changed.recorded() != null).ifPresent(this::count);
+            report.filter(changed -> changed.recorded() != null && !changed.recorded().late()).ifPresent(this::count);
             return report.map(DeliveryStore.Report::record);
         } catch (RuntimeException unexpected) {
             log.warn("Could not record a status of twilioSid={}: {}", sid, unexpected.getClass().getName());

@@ -29,8 +29,9 @@ import io.telephonyhook.redis.SharedRedis;
  *       time they were sent, the newest {@value #RECENT_KEPT} kept; one per known status (of either channel) and
  *       {@code other} for the rest, so no caller can make more keys.
  * </ul>
- * A report is one Lua script: it reads the delivery, applies {@link DeliveryStatuses}'s order (the same ranks, written
- * into the script from that class), and rewrites it and moves its SID between the status sets, atomically, so
+ * A report is one Lua script: it reads the delivery, applies {@link DeliveryStatuses}'s order and
+ * {@link DeliveryRecord#after}'s rules for the history (the same ranks, written into the script from that class), and
+ * rewrites it and moves its SID between the status sets, atomically, so
  * concurrent reports on different instances never move a status backwards. The scripts name keys they build
  * themselves, so the Redis must be a single server (or a replicated one), not a Cluster, like the rest of the hook's
  * shared state.
@@ -87,26 +88,20 @@ public final class RedisDeliveryLedger implements DeliveryStore {
             if record.channel == 'voice' then channel = 'voice' end
             local ranks = RANKS[channel]
             local current = ranks[record.status] or -1
-            if current == FINAL[channel] then
-              return {0, raw}
-            end
             local word = ARGV[1]
+            local history = record.history
+            if type(history) ~= 'table' then history = {} end
+            for _, seen in ipairs(history) do
+              if seen.status == word then
+                return {0, raw}
+              end
+            end
             local change = {status = word, at = tonumber(ARGV[3])}
             local errorCode = tonumber(ARGV[2])
             if errorCode then change.errorCode = errorCode end
-            local history = record.history
-            if type(history) ~= 'table' then history = {} end
+            local isFinal = current == FINAL[channel]
             local rank = ranks[word]
-            if rank == nil then
-              local last = history[#history]
-              if #history >= tonumber(ARGV[7]) or (last ~= nil and last.status == word) then
-                return {0, raw}
-              end
-              table.insert(history, change)
-            else
-              if rank <= current then
-                return {0, raw}
-              end
+            if (not isFinal) and rank ~= nil and rank > current then
               local previous = 'other'
               if RANKS.sms[record.status] ~= nil or RANKS.voice[record.status] ~= nil then previous = record.status end
               record.status = word
@@ -118,6 +113,12 @@ public final class RedisDeliveryLedger implements DeliveryStore {
               redis.call('ZREMRANGEBYSCORE', set, '-inf', '(' .. (tonumber(ARGV[3]) - tonumber(ARGV[5])))
               redis.call('ZREMRANGEBYRANK', set, 0, -(tonumber(ARGV[6]) + 1))
               redis.call('PEXPIRE', set, ARGV[5])
+            else
+              if #history >= tonumber(ARGV[7]) then
+                return {0, raw}
+              end
+              if isFinal or rank ~= nil then change.late = true end
+              table.insert(history, change)
             end
             record.history = history
             local written = cjson.encode(record)

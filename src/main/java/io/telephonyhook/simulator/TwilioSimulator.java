@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -141,18 +142,26 @@ public class TwilioSimulator {
     /**
      * As Twilio does: the statuses of a message ({@code sent}, then {@code delivered}) or a call ({@code completed})
      * posted to its StatusCallback, form-encoded and signed with the account's auth token ({@code X-Twilio-Signature}).
-     * The hook's route checks the signature as it would Twilio's, so the demo shows the whole loop.
+     * One after the other, in Twilio's usual order: each report is posted 200 ms after the hook answered the one
+     * before, so the demo's history reads queued, sent, delivered. The hook's route checks the signature as it would
+     * Twilio's, so the demo shows the whole loop.
      */
     private void reportLater(URI callback, SimulatedDelivery delivery) {
         boolean call = delivery.kind().equals("call");
-        List<String> statuses = call ? List.of("completed") : List.of("sent", "delivered");
-        for (int i = 0; i < statuses.size(); i++) {
-            String status = statuses.get(i);
-            reporter.schedule(() -> report(callback, delivery, status), 200L * (i + 1), TimeUnit.MILLISECONDS);
-        }
+        reportInTurn(callback, delivery, call ? List.of("completed") : List.of("sent", "delivered"));
     }
 
-    private void report(URI callback, SimulatedDelivery delivery, String status) {
+    private void reportInTurn(URI callback, SimulatedDelivery delivery, List<String> statuses) {
+        if (statuses.isEmpty() || reporter.isShutdown()) {
+            return;
+        }
+        reporter.schedule(() -> report(callback, delivery, statuses.get(0))
+                        .whenComplete((answered, failed) -> reportInTurn(callback, delivery,
+                                statuses.subList(1, statuses.size()))),
+                200, TimeUnit.MILLISECONDS);
+    }
+
+    private CompletableFuture<?> report(URI callback, SimulatedDelivery delivery, String status) {
         Map<String, String> form = new TreeMap<>();
         form.put("AccountSid", ACCOUNT_SID);
         form.put("ApiVersion", "2010-04-01");
@@ -178,7 +187,7 @@ public class TwilioSimulator {
                 .header("X-Twilio-Signature", TwilioSignature.of(AUTH_TOKEN, callback.toString(), form))
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
-        callbacks.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+        return callbacks.sendAsync(request, HttpResponse.BodyHandlers.discarding());
     }
 
     private boolean authorized(HttpExchange exchange) {

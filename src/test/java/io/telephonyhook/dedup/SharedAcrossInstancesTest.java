@@ -148,7 +148,8 @@ class SharedAcrossInstancesTest {
                 .extracting(DeliveryRecord::status).isEqualTo("delivered");
         assertThat(sender.byEventId("reported-elsewhere")).singleElement().satisfies(record -> {
             assertThat(record.sid()).isEqualTo(sid);
-            assertThat(record.history()).extracting(StatusChange::status).containsExactly("queued", "delivered");
+            assertThat(record.history()).extracting(change -> change.status() + (change.late() ? " (late)" : ""))
+                    .containsExactly("queued", "delivered", "sent (late)");
         });
     }
 

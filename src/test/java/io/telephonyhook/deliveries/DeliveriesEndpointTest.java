@@ -67,13 +67,16 @@ class DeliveriesEndpointTest extends HookTestSupport {
         DeliveryLedger ledger = hook.deliveries();
         ledger.reported(sid, "sent", null, Instant.now());
         ledger.reported(sid, "undelivered", 30003, Instant.now());
-        ledger.reported(sid, "delivered", null, Instant.now()); // after a final status: ignored
+        ledger.reported(sid, "delivered", null, Instant.now()); // after a final status: kept, late
 
         JsonNode bySid = get("?sid=" + sid, 200).path("deliveries");
         assertThat(bySid).hasSize(1);
         assertThat(bySid.path(0).path("status").asText()).isEqualTo("undelivered");
         assertThat(bySid.path(0).path("errorCode").asInt()).isEqualTo(30003);
-        assertThat(bySid.path(0).path("history").findValuesAsText("status")).containsExactly("queued", "sent", "undelivered");
+        assertThat(bySid.path(0).path("history").findValuesAsText("status"))
+                .containsExactly("queued", "sent", "undelivered", "delivered");
+        assertThat(bySid.path(0).path("history").findValuesAsText("late"))
+                .containsExactly("false", "false", "false", "true");
         assertThat(bySid.path(0).path("history").path(2).path("errorCode").asInt()).isEqualTo(30003);
         JsonNode byStatus = get("?status=undelivered&limit=200", 200).path("deliveries");
         assertThat(each(byStatus, "sid")).contains(sid);

@@ -20,7 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
-/** This instance's deliveries: statuses only move forwards, the history is kept in order, count and age are bounded. */
+/**
+ * This instance's deliveries: statuses only move forwards, the history keeps every status in arrival order (late ones
+ * marked), count and age are bounded.
+ */
 class InMemoryDeliveryLedgerTest {
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00.123Z");
@@ -77,6 +80,12 @@ class InMemoryDeliveryLedgerTest {
     }
 
     @Test
+    void outOfOrderReportsAreKeptInArrivalOrderMarkedLate() {
+        ledger.sent(sms("SMlate", "evt-late", T0));
+        HistoryRule.outOfOrderReportsAreKeptInArrivalOrder(ledger, "SMlate", T0);
+    }
+
+    @Test
     void theFirstFinalStatusWinsWithItsErrorCode() {
         ledger.sent(sms("SM3", "evt-3", T0));
 
@@ -86,7 +95,9 @@ class InMemoryDeliveryLedgerTest {
         assertThat(after).get().satisfies(record -> {
             assertThat(record.status()).isEqualTo("undelivered");
             assertThat(record.errorCode()).isEqualTo(30003);
-            assertThat(record.history()).last().isEqualTo(new StatusChange("undelivered", T0.plusSeconds(5), 30003));
+            assertThat(record.history()).containsExactly(new StatusChange("queued", T0, null),
+                    new StatusChange("undelivered", T0.plusSeconds(5), 30003),
+                    new StatusChange("delivered", T0.plusSeconds(6), null, true));
         });
     }
 
@@ -95,13 +106,15 @@ class InMemoryDeliveryLedgerTest {
         ledger.sent(call("CA1", "evt-4", T0));
 
         ledger.reported("CA1", "ringing", null, T0.plusSeconds(1));
-        ledger.reported("CA1", "initiated", null, T0.plusSeconds(2)); // late: ignored
+        ledger.reported("CA1", "initiated", null, T0.plusSeconds(2)); // late: kept, the status stays ringing
         ledger.reported("CA1", "in-progress", null, T0.plusSeconds(3));
         ledger.reported("CA1", "Completed", null, T0.plusSeconds(30)); // case does not matter
-        ledger.reported("CA1", "no-answer", null, T0.plusSeconds(31)); // final already
+        ledger.reported("CA1", "no-answer", null, T0.plusSeconds(31)); // final already: kept, late
 
-        assertThat(ledger.bySid("CA1").orElseThrow().history()).extracting(StatusChange::status)
-                .containsExactly("queued", "ringing", "in-progress", "completed");
+        DeliveryRecord record = ledger.bySid("CA1").orElseThrow();
+        assertThat(record.status()).isEqualTo("completed");
+        assertThat(record.history()).extracting(change -> change.status() + (change.late() ? " (late)" : ""))
+                .containsExactly("queued", "ringing", "initiated (late)", "in-progress", "completed", "no-answer (late)");
     }
 
     @Test
@@ -113,12 +126,14 @@ class InMemoryDeliveryLedgerTest {
         ledger.report("SM4", "bad word\n", null, T0.plusSeconds(3));
         ledger.reported("SM4", "sent", null, T0.plusSeconds(4));
         ledger.reported("SM4", "delivered", null, T0.plusSeconds(5));
-        ledger.reported("SM4", "another_new_word", null, T0.plusSeconds(6)); // final: nothing more
+        ledger.reported("SM4", "another_new_word", null, T0.plusSeconds(6)); // after the final status: late
 
         assertThat(unknown.orElseThrow().recorded()).isEqualTo(new StatusChange("carrier_hold", T0.plusSeconds(1), null));
         assertThat(unknown.orElseThrow().record().status()).isEqualTo("queued");
-        assertThat(ledger.bySid("SM4").orElseThrow().history()).extracting(StatusChange::status)
-                .containsExactly("queued", "carrier_hold", "other", "sent", "delivered");
+        DeliveryRecord record = ledger.bySid("SM4").orElseThrow();
+        assertThat(record.status()).isEqualTo("delivered");
+        assertThat(record.history()).extracting(change -> change.status() + (change.late() ? " (late)" : ""))
+                .containsExactly("queued", "carrier_hold", "other", "sent", "delivered", "another_new_word (late)");
     }
 
     @Test
@@ -227,7 +242,8 @@ class InMemoryDeliveryLedgerTest {
                     String word = words.get(random.nextInt(words.size()));
                     ledger.report(sid, word, null, T0.plusMillis(n)).ifPresent(report -> {
                         reports.incrementAndGet();
-                        if (report.recorded() != null && DeliveryStatuses.isFinal("sms", report.recorded().status())) {
+                        if (report.recorded() != null && !report.recorded().late()
+                                && DeliveryStatuses.isFinal("sms", report.recorded().status())) {
                             finalsRecorded.computeIfAbsent(sid, key -> Collections.synchronizedList(new ArrayList<>()))
                                     .add(report.recorded().status());
                         }
@@ -247,11 +263,14 @@ class InMemoryDeliveryLedgerTest {
             DeliveryRecord record = ledger.bySid("SMc" + i).orElseThrow();
             assertThat(DeliveryStatuses.isFinal("sms", record.status())).as(record.sid()).isTrue();
             assertThat(finalsRecorded.get(record.sid())).as(record.sid()).containsExactly(record.status());
-            List<Integer> ranks = record.history().stream().map(StatusChange::status)
+            List<Integer> ranks = record.history().stream().filter(change -> !change.late()).map(StatusChange::status)
                     .filter(word -> DeliveryStatuses.isKnown("sms", word))
                     .map(word -> DeliveryStatuses.rank("sms", word)).toList();
             assertThat(ranks).as(record.sid()).isSorted().doesNotHaveDuplicates();
-            assertThat(record.history()).last().extracting(StatusChange::status).isEqualTo(record.status());
+            assertThat(record.history().stream().map(StatusChange::status).distinct().count()).as(record.sid())
+                    .isEqualTo(record.history().size());
+            assertThat(record.history().stream().filter(change -> !change.late()).reduce((a, b) -> b).orElseThrow()
+                    .status()).isEqualTo(record.status());
         }
     }
 }

@@ -107,14 +107,23 @@ class RedisDeliveryLedgerTest {
         Optional<DeliveryStore.Report> ringingLate = second.report("CAback", "ringing", null, T0.plusSeconds(31));
         Optional<DeliveryStore.Report> otherFinal = first.report("CAback", "completed", null, T0.plusSeconds(32));
 
-        assertThat(ringingLate.orElseThrow().recorded()).isNull();
-        assertThat(otherFinal.orElseThrow().recorded()).isNull();
+        assertThat(ringingLate.orElseThrow().recorded()).isEqualTo(
+                new StatusChange("ringing", T0.plusSeconds(31), null, true));
+        assertThat(otherFinal.orElseThrow().recorded().late()).isTrue();
         assertThat(otherFinal.orElseThrow().record().status()).isEqualTo("no-answer");
-        assertThat(first.bySid("CAback").orElseThrow().history()).extracting(StatusChange::status)
-                .containsExactly("queued", "in-progress", "no-answer");
+        assertThat(first.bySid("CAback").orElseThrow().history())
+                .extracting(change -> change.status() + (change.late() ? " (late)" : ""))
+                .containsExactly("queued", "in-progress", "no-answer", "ringing (late)", "completed (late)");
         // a second sent for the same SID changes nothing
         assertThat(second.store(call("CAback", "evt-back", T0.plusSeconds(40))).get(1, TimeUnit.SECONDS)).isFalse();
         assertThat(first.bySid("CAback").orElseThrow().status()).isEqualTo("no-answer");
+    }
+
+    @Test
+    @Order(2)
+    void outOfOrderReportsAreKeptInArrivalOrderMarkedLateAsInMemory() throws Exception {
+        assertThat(first.store(sms("SMlate", "evt-late", T0)).get(1, TimeUnit.SECONDS)).isTrue();
+        HistoryRule.outOfOrderReportsAreKeptInArrivalOrder(second, "SMlate", T0);
     }
 
     @Test
@@ -181,7 +190,7 @@ class RedisDeliveryLedgerTest {
                 for (int n = 0; n < 50; n++) {
                     String word = words.get(random.nextInt(words.size()));
                     ledger.report("SMrace", word, null, T0.plusMillis(n)).map(DeliveryStore.Report::recorded)
-                            .filter(change -> DeliveryStatuses.isFinal("sms", change.status()))
+                            .filter(change -> !change.late() && DeliveryStatuses.isFinal("sms", change.status()))
                             .ifPresent(change -> recordedFinals.add(change.status()));
                 }
                 return null;
@@ -195,8 +204,11 @@ class RedisDeliveryLedgerTest {
 
         DeliveryRecord record = first.bySid("SMrace").orElseThrow();
         assertThat(recordedFinals).containsExactly(record.status());
-        assertThat(record.history().stream().map(change -> DeliveryStatuses.rank("sms", change.status())).toList())
+        assertThat(record.history().stream().filter(change -> !change.late())
+                .map(change -> DeliveryStatuses.rank("sms", change.status())).toList())
                 .isSorted().doesNotHaveDuplicates();
+        assertThat(record.history().stream().map(StatusChange::status).distinct().count())
+                .isEqualTo(record.history().size());
     }
 
     @Test
