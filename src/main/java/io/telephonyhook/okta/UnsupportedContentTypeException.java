@@ -15,6 +15,11 @@ public class UnsupportedContentTypeException extends HookRefusal {
                 "Content-Type " + (contentType == null ? "is missing" : "'" + contentType + "' is not JSON"));
     }
 
+    /** Twilio's status reports are forms; the caller's content type is not quoted. */
+    public static UnsupportedContentTypeException notForm() {
+        return new UnsupportedContentTypeException("Content-Type is not application/x-www-form-urlencoded");
+    }
+
     public static UnsupportedContentTypeException notUtf8(String charset) {
         return new UnsupportedContentTypeException("Content-Type charset '" + charset + "' is not UTF-8");
     }

@@ -9,11 +9,13 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
 import io.telephonyhook.TelephonyHook;
+import io.telephonyhook.twilio.StatusCallbacks;
 import io.telephonyhook.http.ArrivalTimeFilter;
 import io.telephonyhook.http.AuthenticationGateFilter;
 import io.telephonyhook.http.BodySizeLimitFilter;
 import io.telephonyhook.http.JsonOnlyFilter;
 import io.telephonyhook.http.StartupGateFilter;
+import io.telephonyhook.http.StatusReportGateFilter;
 import io.telephonyhook.http.Utf8BodyFilter;
 
 /**
@@ -22,14 +24,31 @@ import io.telephonyhook.http.Utf8BodyFilter;
  * deploy), the secret checked before any body is read, 415 for a body not declared as JSON before anything parses
  * it, the body limit enforced while the body arrives, and 400 for bytes that are not UTF-8 while the bytes are still
  * there (Camel's servlet binding gives the route the body as text). The route does each check again, so they hold in
- * any host that gives it the bytes; here they are cheap and early.
+ * any host that gives it the bytes; here they are cheap and early. Twilio's status reports, on the same port, have a
+ * guard of their own ({@link StatusReportGateFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 class HookServletGuardsConfiguration {
 
     @Bean
     FilterRegistrationBean<ArrivalTimeFilter> telephonyHookArrivalTime(TelephonyHook hook, Environment environment) {
-        return onHookPath(new ArrivalTimeFilter(), 0, hook, environment);
+        FilterRegistrationBean<ArrivalTimeFilter> registration = onHookPath(new ArrivalTimeFilter(), 0, hook, environment);
+        registration.addUrlPatterns(onThePath(StatusCallbacks.PATH, environment));
+        return registration;
+    }
+
+    /**
+     * Twilio's status reports: on the same port as Okta's calls, so as guarded (the signature header before the body,
+     * the body bounded in size and time, a bad form refused before Camel parses it, a bounded number at once).
+     */
+    @Bean
+    FilterRegistrationBean<StatusReportGateFilter> telephonyHookStatusReportGate(TelephonyHook hook,
+                                                                                  Environment environment) {
+        FilterRegistrationBean<StatusReportGateFilter> registration = new FilterRegistrationBean<>(
+                new StatusReportGateFilter(hook.statusCallbacks(), hook.settings().deadline()));
+        registration.addUrlPatterns(onThePath(StatusCallbacks.PATH, environment));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
     }
 
     @Bean
@@ -70,6 +89,11 @@ class HookServletGuardsConfiguration {
 
     /** The hook's path on the server: the REST DSL's context path ({@code camel.rest.context-path}), then hook.path. */
     static String hookPath(TelephonyHook hook, Environment environment) {
+        return onThePath(hook.settings().path(), environment);
+    }
+
+    /** A path of the hook's REST DSL on the server: after the context path ({@code camel.rest.context-path}). */
+    private static String onThePath(String path, Environment environment) {
         String context = environment.getProperty("camel.rest.context-path", "").strip();
         if (context.endsWith("/")) {
             context = context.substring(0, context.length() - 1);
@@ -77,6 +101,6 @@ class HookServletGuardsConfiguration {
         if (!context.isEmpty() && !context.startsWith("/")) {
             context = "/" + context;
         }
-        return context + hook.settings().path();
+        return context + path;
     }
 }

@@ -13,16 +13,27 @@ import com.twilio.security.RequestValidator;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
 
+import io.telephonyhook.okta.RequestTooLargeException;
+
 /**
  * Reads a status report Twilio posts to {@link StatusCallbacks#PATH}: checks {@code X-Twilio-Signature} with the
  * Twilio SDK's own {@link RequestValidator} (HMAC-SHA1 of the URL Twilio called and the sorted form parameters, keyed
  * with the auth token), then takes the SID, the status and Twilio's error code. A report that is not signed for this
  * hook's URL with this account's token is refused 403 and records nothing: anyone can post to a public URL.
+ *
+ * <p>What can be checked before the form is read is checked first: reports are on, and the signature header is there
+ * and has the shape of one. A body over {@value #MAX_REPORT_BYTES} bytes is refused 413 (Twilio's are 1-2 KB), and a
+ * form that cannot be read 400. In a Spring Boot host a servlet filter does the same before anything reads the body
+ * ({@code io.telephonyhook.http.StatusReportGateFilter}); this step holds in every host.
  */
 public class TwilioStatusReports {
 
+    /** The largest status report taken, in bytes. */
+    public static final int MAX_REPORT_BYTES = 16 * 1024;
+
     private static final Pattern SID = Pattern.compile("(SM|MM|CA)[0-9a-fA-F]{32}");
-    private static final Pattern STATUS = Pattern.compile("[a-z-]{1,20}");
+    /** Base64 of an HMAC-SHA1: 20 bytes, 28 characters. */
+    private static final Pattern SIGNATURE = Pattern.compile("[A-Za-z0-9+/]{27}=");
 
     private final StatusCallbacks callbacks;
     private final RequestValidator validator;
@@ -41,8 +52,10 @@ public class TwilioStatusReports {
         if (url == null) {
             throw new TwilioSignatureException("status reports are off (HOOK_PUBLIC_URL is not set)");
         }
-        if (signature == null || signature.isBlank()) {
-            throw new TwilioSignatureException("no X-Twilio-Signature header");
+        checkSignatureHeader(signature);
+        if (body instanceof byte[] bytes && bytes.length > MAX_REPORT_BYTES
+                || body instanceof String text && text.length() > MAX_REPORT_BYTES) {
+            throw new RequestTooLargeException(MAX_REPORT_BYTES);
         }
         Map<String, String> form = form(body);
         if (!validator.validate(url.toString(), form, signature)
@@ -52,10 +65,22 @@ public class TwilioStatusReports {
         boolean call = form.containsKey("CallSid");
         String sid = call ? form.get("CallSid") : form.getOrDefault("MessageSid", form.get("SmsSid"));
         String status = call ? form.get("CallStatus") : form.getOrDefault("MessageStatus", form.get("SmsStatus"));
-        if (sid == null || !SID.matcher(sid).matches() || status == null || !STATUS.matcher(status).matches()) {
+        // any status word Twilio signed is taken: the ledger ranks the ones it knows (partially_delivered, read, ...)
+        // and keeps any other as it came, or as "other" when it is not a plain word (DeliveryStatuses)
+        if (sid == null || !SID.matcher(sid).matches() || status == null || status.isBlank()) {
             throw new TwilioSignatureException("a signed report without a message or call SID and status");
         }
         return new StatusReport(sid, call ? "voice" : "sms", status, errorCode(form.get("ErrorCode")), clock.instant());
+    }
+
+    /** 403 unless the header is there and shaped like Twilio's signature: checked before any body is read. */
+    public static void checkSignatureHeader(String signature) {
+        if (signature == null || signature.isBlank()) {
+            throw new TwilioSignatureException("no X-Twilio-Signature header");
+        }
+        if (!SIGNATURE.matcher(signature).matches()) {
+            throw new TwilioSignatureException("X-Twilio-Signature is not a signature");
+        }
     }
 
     /**
@@ -63,14 +88,18 @@ public class TwilioStatusReports {
      * a value or a list of them; other hosts may hand over the form-encoded text. A name given twice keeps its first
      * value (Twilio sends each once).
      */
-    static Map<String, String> form(Object body) {
+    public static Map<String, String> form(Object body) {
         Map<String, String> form = new LinkedHashMap<>();
         if (body instanceof Map<?, ?> parameters) {
             parameters.forEach((name, value) -> form.put(String.valueOf(name), first(value)));
             return form;
         }
-        String text = body instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+        String text = body instanceof byte[] bytes ? new String(bytes, StandardCharsets.ISO_8859_1)
                 : body == null ? "" : body.toString();
+        // a form is printable ASCII: anything else is not one (and would reach whatever logs it raw)
+        if (text.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+            throw new MalformedStatusReportException();
+        }
         for (String pair : text.split("&")) {
             if (pair.isEmpty()) {
                 continue;
@@ -108,7 +137,7 @@ public class TwilioStatusReports {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException malformed) {
-            throw new TwilioSignatureException("a form that cannot be read");
+            throw new MalformedStatusReportException();
         }
     }
 
