@@ -2,6 +2,7 @@ package io.telephonyhook.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Twilio settings, the same in every host ({@code twilio.*}; the environment variables are {@code TWILIO_*}). With
@@ -31,6 +32,14 @@ public record TwilioSettings(
         String twimlUrl,
         Duration connectTimeout) {
 
+    /** Every Twilio setting but the account SID: any of them means live mode was meant. */
+    static final List<String> ACCOUNT_SETTINGS = List.of("twilio.auth-token", "twilio.api-key", "twilio.api-url",
+            "twilio.from-number", "twilio.messaging-service-sid", "twilio.twiml-url", "twilio.connect-timeout");
+
+    /**
+     * Reads the settings. Demo mode is only for a start with no Twilio setting at all: one given without
+     * {@code TWILIO_ACCOUNT_SID} stops the start, since demo mode would answer Okta SUCCESSFUL for codes nobody sends.
+     */
     public static TwilioSettings from(SettingsSource settings) {
         String apiUrl = settings.text("twilio.api-url", "https://api.twilio.com");
         URI url;
@@ -39,7 +48,7 @@ public record TwilioSettings(
         } catch (IllegalArgumentException unreadable) {
             throw new InvalidSettingsException("TWILIO_API_URL is not a URL: " + unreadable.getMessage());
         }
-        return new TwilioSettings(
+        TwilioSettings twilio = new TwilioSettings(
                 settings.text("twilio.account-sid"),
                 settings.text("twilio.auth-token"),
                 settings.text("twilio.api-key"),
@@ -48,15 +57,18 @@ public record TwilioSettings(
                 settings.text("twilio.messaging-service-sid"),
                 settings.text("twilio.twiml-url"),
                 settings.duration("twilio.connect-timeout", Duration.ofSeconds(1)));
+        List<String> given = ACCOUNT_SETTINGS.stream().filter(key -> settings.text(key) != null)
+                .map(SettingsSource::environmentVariable).toList();
+        if (!twilio.hasAccount() && !given.isEmpty()) {
+            throw new InvalidSettingsException("TWILIO_ACCOUNT_SID is not set although " + String.join(", ", given)
+                    + (given.size() == 1 ? " is" : " are") + ": set it for live mode, or unset every TWILIO_ setting"
+                    + " for demo mode (which sends nothing).");
+        }
+        return twilio;
     }
 
     public boolean hasAccount() {
         return accountSid != null;
-    }
-
-    /** True when any setting that only makes sense with an account is there: a SID is then missing, not unwanted. */
-    public boolean hasAccountSettings() {
-        return authToken != null || apiKey != null || fromNumber != null || messagingServiceSid != null;
     }
 
     /** Without the token: a record's default toString would print it. */

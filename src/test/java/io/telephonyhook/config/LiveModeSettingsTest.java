@@ -47,9 +47,17 @@ class LiveModeSettingsTest {
         Map<String, String> settings = new HashMap<>(LIVE);
         settings.put("okta.hook.auth.secret", "");
         settings.put("okta.hook.oauth.issuer", "http://127.0.0.1:1/oauth2/default");
+        settings.put("okta.hook.oauth.scope", "okta.telephonyHook");
         settings.put("management.server.port", "0");
 
         new SpringApplicationBuilder(TelephonyHookApplication.class).run(args(settings)).close();
+    }
+
+    /** The issuer and the default audience alone would take any user's access token from that server. */
+    @Test
+    void anOAuthIssuerWithoutAScopeOrAClientId() {
+        assertStartFails("OKTA_HOOK_OAUTH_ISSUER is set without OKTA_HOOK_OAUTH_SCOPE or OKTA_HOOK_OAUTH_CLIENT_ID",
+                Map.of("okta.hook.oauth.issuer", "http://127.0.0.1:1/oauth2/default"));
     }
 
     @Test
@@ -74,8 +82,25 @@ class LiveModeSettingsTest {
 
     @Test
     void twilioSettingsWithoutAnAccountSidDoNotFallBackToDemoMode() {
-        assertStartFails("TWILIO_ACCOUNT_SID is not set although other TWILIO_ settings are",
+        assertStartFails("TWILIO_ACCOUNT_SID is not set although TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER are",
                 "twilio.account-sid", "");
+    }
+
+    /** The operator's secret and a Twilio URL alone are not a demo: demo mode would answer SUCCESSFUL, sending nothing. */
+    @Test
+    void aTwilioUrlAloneIsNotDemoMode() {
+        for (String key : new String[] {"twilio.api-url", "twilio.twiml-url"}) {
+            Map<String, String> halfLive = new HashMap<>();
+            halfLive.put("server.port", "0");
+            halfLive.put("okta.hook.auth.secret", "s3cret");
+            halfLive.put(key, "http://127.0.0.1:1/");
+            String[] args = args(halfLive);
+            assertThatThrownBy(() -> new SpringApplicationBuilder(TelephonyHookApplication.class).run(args).close())
+                    .rootCause().isInstanceOf(InvalidSettingsException.class)
+                    .hasMessage("TWILIO_ACCOUNT_SID is not set although " + SettingsSource.environmentVariable(key)
+                            + " is: set it for live mode, or unset every TWILIO_ setting for demo mode (which sends"
+                            + " nothing).");
+        }
     }
 
     /** Starts the application with the live settings, one of them changed, and expects it to refuse. */

@@ -58,6 +58,7 @@ class SettingsFromEnvironmentTest {
                 Map.entry("HOOK_MAX_BODY", "8KB"),
                 Map.entry("HOOK_PUBLIC_URL", "https://hooks.example.com/"),
                 Map.entry("OKTA_HOOK_OAUTH_ISSUER", "https://example.okta.com/oauth2/aus1"),
+                Map.entry("OKTA_HOOK_OAUTH_CLIENT_ID", "0oa1telephonyhook"),
                 Map.entry("OKTA_HOOK_OAUTH_JWKS_URL", "https://keys.example.com/jwks.json"),
                 Map.entry("OKTA_HOOK_OAUTH_AUDIENCE", "api://telephony-hook"),
                 Map.entry("OKTA_HOOK_OAUTH_SCOPE", "okta.telephonyHook"),
@@ -76,7 +77,8 @@ class SettingsFromEnvironmentTest {
         HookSettings hook = HookSettings.from(settings);
         assertThat(hook).isEqualTo(new HookSettings("X-Okta-Secret", "s3cret", "old-s3cret", "/okta/telephony", "GB", "Code: {code}",
                 Duration.ofSeconds(2), 8 * 1024, new OAuthSettings("https://example.okta.com/oauth2/aus1",
-                        java.net.URI.create("https://keys.example.com/jwks.json"), "api://telephony-hook", "okta.telephonyHook"),
+                        java.net.URI.create("https://keys.example.com/jwks.json"), "api://telephony-hook", "okta.telephonyHook",
+                        "0oa1telephonyhook"),
                 java.net.URI.create("https://hooks.example.com")));
         TwilioSettings twilio = TwilioSettings.from(settings);
         assertThat(twilio).isEqualTo(new TwilioSettings("AC1", "token", "SK1", java.net.URI.create("http://127.0.0.1:8089"),
