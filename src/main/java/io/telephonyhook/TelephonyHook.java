@@ -116,6 +116,9 @@ public final class TelephonyHook implements AutoCloseable {
         this.settings = settings;
         this.metrics = new CallMetrics(registry);
         String headerSecret = headerSecret(settings, mode); // a live hook without any credential stops here
+        if (mode == HookMode.LIVE && settings.oauth() != null) {
+            settings.oauth().requireCallerCheck(); // ... and one that would take any user's access token
+        }
         this.deadlines = new CallDeadlines(settings.deadline(), arrival);
 
         TwilioAccount account = mode == HookMode.DEMO ? simulator.get() : liveAccount(twilio);

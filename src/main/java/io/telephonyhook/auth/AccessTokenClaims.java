@@ -15,8 +15,9 @@ import com.nimbusds.jwt.util.DateUtils;
 /**
  * What an access token must say, once its signature is verified: issued by the configured authorization server
  * ({@code iss}, exactly), for the hook ({@code aud} contains the audience), still valid ({@code exp} required,
- * {@code nbf} honoured, each with at most {@value #MAX_CLOCK_SKEW_SECONDS} s of clock skew), and, when a scope is
- * configured, granting it ({@code scp}: Okta's JSON array, or a space-separated string).
+ * {@code nbf} honoured, each with at most {@value #MAX_CLOCK_SKEW_SECONDS} s of clock skew), when a scope is
+ * configured, granting it ({@code scp}: Okta's JSON array, or a space-separated string), and when a client id is
+ * configured, issued to that client ({@code cid}, Okta's claim for it).
  *
  * <p>Each refusal has a fixed reason naming the claim, never the claim's value: a forged token's claims are the
  * caller's text, and reasons go to the log.
@@ -28,13 +29,18 @@ final class AccessTokenClaims implements JWTClaimsSetVerifier<SecurityContext> {
     private final String issuer;
     private final String audience;
     private final String scope;
+    private final String clientId;
     private final Clock clock;
 
-    /** @param scope the scope required, null for none */
-    AccessTokenClaims(String issuer, String audience, String scope, Clock clock) {
+    /**
+     * @param scope    the scope required, null for none
+     * @param clientId the client the token must be issued to ({@code cid}), null for any
+     */
+    AccessTokenClaims(String issuer, String audience, String scope, String clientId, Clock clock) {
         this.issuer = issuer;
         this.audience = audience;
         this.scope = scope;
+        this.clientId = clientId;
         this.clock = clock;
     }
 
@@ -61,6 +67,9 @@ final class AccessTokenClaims implements JWTClaimsSetVerifier<SecurityContext> {
         }
         if (scope != null && !scopes(claims.getClaim("scp")).contains(scope)) {
             throw new Refused("does not grant the scope " + scope + " (scp)");
+        }
+        if (clientId != null && !clientId.equals(claims.getClaim("cid"))) {
+            throw new Refused("was issued to another client (cid)");
         }
     }
 

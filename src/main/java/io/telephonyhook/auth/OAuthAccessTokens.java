@@ -59,7 +59,7 @@ public final class OAuthAccessTokens implements CallerCredential, AutoCloseable 
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT,
                 new JOSEObjectType("at+jwt"), new JOSEObjectType("application/at+jwt"), null));
         processor.setJWTClaimsSetVerifier(new AccessTokenClaims(settings.issuer(), settings.audience(),
-                settings.scope(), clock));
+                settings.scope(), settings.clientId(), clock));
     }
 
     @Override

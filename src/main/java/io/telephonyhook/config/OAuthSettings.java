@@ -19,8 +19,12 @@ import java.util.regex.Pattern;
  *                 {@code aud} must contain; {@code api://default} by default (the default server's audience)
  * @param scope    {@code okta.hook.oauth.scope} / {@code OKTA_HOOK_OAUTH_SCOPE}: a scope the token's {@code scp}
  *                 must contain; null when unset (no scope required)
+ * @param clientId {@code okta.hook.oauth.client-id} / {@code OKTA_HOOK_OAUTH_CLIENT_ID}: the client id of the app
+ *                 Okta's hook authenticates as, which the token's {@code cid} must equal; null when unset. In live
+ *                 mode a scope or a client id is required ({@link #requireCallerCheck}): the issuer and the default
+ *                 audience alone accept any user's token from the same authorization server.
  */
-public record OAuthSettings(String issuer, URI jwksUrl, String audience, String scope) {
+public record OAuthSettings(String issuer, URI jwksUrl, String audience, String scope, String clientId) {
 
     public static final String DEFAULT_AUDIENCE = "api://default";
     private static final Pattern IPV4_LITERAL = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
@@ -35,8 +39,9 @@ public record OAuthSettings(String issuer, URI jwksUrl, String audience, String 
         String jwksUrl = settings.text("okta.hook.oauth.jwks-url");
         String audience = settings.text("okta.hook.oauth.audience");
         String scope = settings.text("okta.hook.oauth.scope");
+        String clientId = settings.text("okta.hook.oauth.client-id");
         if (issuer == null) {
-            if (jwksUrl != null || audience != null || scope != null) {
+            if (jwksUrl != null || audience != null || scope != null || clientId != null) {
                 // the operator meant to turn OAuth on: starting without it would refuse every token, silently
                 throw new InvalidSettingsException("OKTA_HOOK_OAUTH_ISSUER is not set although other OKTA_HOOK_OAUTH_"
                         + " settings are: set it to the authorization server, like https://{yourOktaDomain}/oauth2/default.");
@@ -56,7 +61,20 @@ public record OAuthSettings(String issuer, URI jwksUrl, String audience, String 
         if (scope != null && scope.chars().anyMatch(Character::isWhitespace)) {
             throw new InvalidSettingsException("OKTA_HOOK_OAUTH_SCOPE is one scope, like okta.telephonyHook, not a list.");
         }
-        return new OAuthSettings(issuer, keys, audience == null ? DEFAULT_AUDIENCE : audience, scope);
+        return new OAuthSettings(issuer, keys, audience == null ? DEFAULT_AUDIENCE : audience, scope, clientId);
+    }
+
+    /**
+     * Live mode: a token must say it is Okta's hook's, by the scope it grants or the client it was issued to. Without
+     * either, an end user's token from the same authorization server (another app's, with {@code openid profile})
+     * would be accepted, and with it an SMS to any number.
+     */
+    public void requireCallerCheck() {
+        if (scope == null && clientId == null) {
+            throw new InvalidSettingsException("OKTA_HOOK_OAUTH_ISSUER is set without OKTA_HOOK_OAUTH_SCOPE or"
+                    + " OKTA_HOOK_OAUTH_CLIENT_ID: set the scope Okta's hook asks for (okta.telephonyHook) or the"
+                    + " client id of its app, or any user's token from that authorization server would be accepted.");
+        }
     }
 
     /**

@@ -67,6 +67,7 @@ class OAuthBearerTokenTest extends HookTestSupport {
         properties.add("okta.hook.oauth.jwks-url", () -> authorizationServer.jwksUrl().toString());
         properties.add("okta.hook.oauth.audience", () -> OktaAuthorizationServer.AUDIENCE);
         properties.add("okta.hook.oauth.scope", () -> OktaAuthorizationServer.SCOPE);
+        properties.add("okta.hook.oauth.client-id", () -> OktaAuthorizationServer.CLIENT_ID);
     }
 
     @BeforeEach
@@ -193,6 +194,22 @@ class OAuthBearerTokenTest extends HookTestSupport {
         JWTClaimsSet claims = authorizationServer.claims().audience(List.of("api://default", "api://other")).build();
 
         assertRefused(sign(claims), log, "bearer token is for another audience (aud)");
+    }
+
+    /** An end user's token from the same server: another app's client id, the default audience, openid and profile. */
+    @Test
+    void aUsersTokenForAnotherAppIsRefused(CapturedOutput log) {
+        JWTClaimsSet claims = authorizationServer.claims().claim("cid", "0oa1someotherapp")
+                .claim("scp", List.of("openid", "profile")).build();
+
+        assertRefused(sign(claims), log, "bearer token does not grant the scope");
+    }
+
+    @Test
+    void aTokenIssuedToAnotherClientIsRefused(CapturedOutput log) {
+        JWTClaimsSet claims = authorizationServer.claims().claim("cid", "0oa1someotherapp").build();
+
+        assertRefused(sign(claims), log, "bearer token was issued to another client (cid)");
     }
 
     @Test

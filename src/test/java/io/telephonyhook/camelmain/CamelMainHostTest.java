@@ -67,6 +67,8 @@ class CamelMainHostTest {
                 camel.getPropertiesComponent().addOverrideProperty("okta.hook.oauth.issuer", authorizationServer.issuer());
                 camel.getPropertiesComponent().addOverrideProperty("okta.hook.oauth.audience",
                         OktaAuthorizationServer.AUDIENCE);
+                camel.getPropertiesComponent().addOverrideProperty("okta.hook.oauth.client-id",
+                        OktaAuthorizationServer.CLIENT_ID);
                 camel.getPropertiesComponent().addOverrideProperty("hook.senders-file", file("senders.yaml", """
                         GB:
                           sms: MyBrand

@@ -25,7 +25,7 @@ class OAuthSettingsTest {
     void withTheIssuerAloneTheDefaultsAreOktasDefaultServers() {
         OAuthSettings oauth = OAuthSettings.from(settings(Map.of("okta.hook.oauth.issuer", ISSUER)));
 
-        assertThat(oauth).isEqualTo(new OAuthSettings(ISSUER, URI.create(ISSUER + "/v1/keys"), "api://default", null));
+        assertThat(oauth).isEqualTo(new OAuthSettings(ISSUER, URI.create(ISSUER + "/v1/keys"), "api://default", null, null));
     }
 
     @Test

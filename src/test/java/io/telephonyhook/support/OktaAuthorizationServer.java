@@ -43,6 +43,8 @@ public final class OktaAuthorizationServer implements AutoCloseable {
 
     public static final String AUDIENCE = "api://telephony-hook";
     public static final String SCOPE = "okta.telephonyHook";
+    /** The client id of the app Okta's hook authenticates as (the token's {@code cid}). */
+    public static final String CLIENT_ID = "0oa1telephonyhook";
     private static final String KEYS_PATH = "/oauth2/default/v1/keys";
 
     private final int port;
@@ -132,7 +134,7 @@ public final class OktaAuthorizationServer implements AutoCloseable {
                 .issuer(issuer())
                 .audience(AUDIENCE)
                 .subject("0oa1telephonyhook")
-                .claim("cid", "0oa1telephonyhook")
+                .claim("cid", CLIENT_ID)
                 .claim("scp", List.of(SCOPE))
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(Duration.ofHours(1))))
