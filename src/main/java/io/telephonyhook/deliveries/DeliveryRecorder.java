@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import io.telephonyhook.delivery.DeliveryOutcome;
 import io.telephonyhook.okta.Channel;
+import io.telephonyhook.okta.EventId;
 import io.telephonyhook.okta.OtpRequest;
 
 /**
@@ -21,7 +22,6 @@ import io.telephonyhook.okta.OtpRequest;
 public class DeliveryRecorder {
 
     /** {@link OtpRequest#eventId()} when Okta sent none: recorded as no eventId, not as one all such calls share. */
-    private static final String NO_EVENT_ID = "-";
     private static final Logger log = LoggerFactory.getLogger(DeliveryRecorder.class);
 
     private final DeliveryLedger ledger;
@@ -39,7 +39,7 @@ public class DeliveryRecorder {
                     || outcome.transactionId() == null) {
                 return;
             }
-            String eventId = NO_EVENT_ID.equals(request.eventId()) ? null : request.eventId();
+            String eventId = EventId.NONE.equals(request.eventId()) ? null : request.eventId();
             ledger.sent(DeliveryRecord.sent(outcome.transactionId(), eventId, channel(request.channel()),
                     request.maskedNumber(), request.destination() == null ? "unknown" : request.destination().regionCode(),
                     request.requestType(), clock.instant(), outcome.providerStatus()));

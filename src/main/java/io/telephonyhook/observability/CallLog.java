@@ -11,6 +11,7 @@ import org.slf4j.MDC;
 
 import io.telephonyhook.delivery.CallDeadline;
 import io.telephonyhook.delivery.DeliveryOutcome;
+import io.telephonyhook.okta.EventId;
 import io.telephonyhook.okta.HookRefusal;
 import io.telephonyhook.okta.OtpRequest;
 
@@ -57,7 +58,7 @@ public class CallLog {
 
     private static Map<String, String> fields(OtpRequest request, DeliveryOutcome outcome, CallDeadline deadline) {
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put(EVENT_ID, request == null ? "-" : request.eventId());
+        fields.put(EVENT_ID, request == null ? EventId.NONE : request.eventId());
         fields.put("requestType", request == null ? null : request.requestType());
         fields.put("channel", request == null ? null : request.channel().name().toLowerCase());
         fields.put("to", request == null ? null : request.maskedNumber());

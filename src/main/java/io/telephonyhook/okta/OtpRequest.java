@@ -9,7 +9,8 @@ import io.telephonyhook.phone.PhoneNumberMask;
 /**
  * One Okta telephony hook call, read and normalised: what to send, to whom, how, and until when.
  *
- * @param eventId         Okta's id of this call ({@code eventId}); "-" when absent
+ * @param eventId         Okta's id of this call ({@code eventId}) as {@link EventId} keeps it: as sent, escaped;
+ *                        "-" when absent
  * @param requestType     e.g. {@code com.okta.user.telephony.mfa-verification}; null in older payloads
  * @param channel         SMS, VOICE, or UNKNOWN
  * @param phoneAsSent     {@code phoneNumber} exactly as Okta wrote it; never logged

@@ -56,7 +56,7 @@ public class OtpRequestReader {
         }
         String phone = required(profile, "phoneNumber");
         return new OtpRequest(
-                logSafe(textOr(root.path("eventId"), "-")),
+                eventId(root.path("eventId")),
                 logSafe(text(root.path("requestType"))),
                 Channel.fromDeliveryChannel(text(profile.path("deliveryChannel"))),
                 phone,
@@ -125,8 +125,8 @@ public class OtpRequestReader {
     }
 
     /**
-     * Ids that only travel to logs keep to a plain alphabet and 64 characters, so a caller cannot forge log lines
-     * (a newline in an eventId) or flood them.
+     * Names that only travel to logs and metrics keep to a plain alphabet and 64 characters, so a caller cannot forge
+     * log lines (a newline in a requestType) or flood them.
      */
     private static String logSafe(String id) {
         if (id == null) {
@@ -136,9 +136,16 @@ public class OtpRequestReader {
         return plain.length() > 64 ? plain.substring(0, 64) : plain;
     }
 
-    private static String textOr(JsonNode node, String fallback) {
-        String value = text(node);
-        return value == null || value.isBlank() ? fallback : value;
+    /** The eventId as {@link EventId} keeps it; a blank or missing one is {@link EventId#NONE}. */
+    private static String eventId(JsonNode node) {
+        String sent = text(node);
+        if (sent == null || sent.isBlank()) {
+            return EventId.NONE;
+        }
+        if (sent.length() > EventId.MAX_LENGTH) {
+            throw new MalformedHookRequestException("eventId", "is longer than " + EventId.MAX_LENGTH + " characters");
+        }
+        return EventId.of(sent);
     }
 
     /** {@code EN-US}, {@code en_us} and {@code en} all read; anything else is treated as absent. */

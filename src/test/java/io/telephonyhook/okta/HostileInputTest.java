@@ -102,7 +102,7 @@ class HostileInputTest extends HookTestSupport {
     @Test
     void controlAndForeignCharactersElsewhereAreHarmless(CapturedOutput output) {
         ObjectNode body = (ObjectNode) tree(OktaRequest.sms().template("Votre code: 482913 ✓\u0007\u001b[31m").json());
-        body.put("eventId", "evt\n2026-01-01 INFO forged line\r\u001b[2J" + "é".repeat(500));
+        body.put("eventId", "evt\n2026-01-01 INFO forged line\r\u001b[2J" + "é".repeat(200));
         body.put("requestType", "com.okta.user.telephony.mfa-verification\nFORGED");
         ((ObjectNode) body.at("/data/messageProfile")).put("locale", "\u0000fr-\u202eFR");
 
@@ -114,7 +114,20 @@ class HostileInputTest extends HookTestSupport {
         assertThat(twilio.received().get(0).field("Body")).isEqualTo("Votre code: 482913 ✓[31m");
         String logs = output.getAll();
         assertThat(logs).doesNotContain("forged line").doesNotContain("\nFORGED").doesNotContain("\u001b");
-        assertThat(logs).containsPattern("eventId=evt_[A-Za-z0-9_:./-]{60} ");
+        // the eventId as sent, escaped: never cut, never folded into another id
+        assertThat(logs).contains("eventId=evt%0A2026-01-01%20INFO%20forged%20line%0D%1B%5B2J" + "%C3%A9".repeat(200) + " ");
+    }
+
+    @Test
+    void anEventIdLongerThan256CharactersIs400() {
+        ObjectNode body = (ObjectNode) tree(OktaRequest.sms().json());
+        body.put("eventId", "e".repeat(257));
+
+        Answer answer = postJson(body.toString());
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.raw().body()).contains("eventId is longer than 256 characters");
+        assertThat(twilio.received()).isEmpty();
     }
 
     /**
