@@ -1,6 +1,7 @@
 package io.telephonyhook.dedup;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -11,6 +12,7 @@ import io.telephonyhook.delivery.CallDeadline;
 import io.telephonyhook.delivery.DeliveryOutcome;
 import io.telephonyhook.delivery.FailureReason;
 import io.telephonyhook.observability.CallMetrics;
+import io.telephonyhook.okta.EventId;
 import io.telephonyhook.okta.OtpRequest;
 import io.telephonyhook.redis.RedisOutage;
 import io.telephonyhook.redis.RedisUnavailableException;
@@ -23,9 +25,10 @@ import io.telephonyhook.redis.SharedRedis;
  * gets the first call's outcome again (same status, same transactionId), waiting for it while the first is in flight,
  * and answers {@code FAILED} only if its own deadline comes first.
  *
- * <p>With {@code HOOK_DEDUP_REDIS_URL} the eventIds are shared by every instance; when Redis does not answer, the
- * call goes on with this instance's memory (fail open: a code is sent rather than refused), counted in
- * {@code telephony_hook_redis_unavailable_total{use="dedup"}} and logged once per outage.
+ * <p>With {@code HOOK_DEDUP_REDIS_URL} the eventIds are shared by every instance, and each instance keeps its own in
+ * memory as well (asked first); when Redis does not answer, the call goes on with this instance's memory (fail open:
+ * a code is sent rather than refused), counted in {@code telephony_hook_redis_unavailable_total{use="dedup"}} and
+ * logged once per outage.
  */
 public class OneDeliveryPerEvent {
 
@@ -33,7 +36,6 @@ public class OneDeliveryPerEvent {
     public static final String CLAIM = "eventClaim";
     /** What a repeat keeps of its deadline to answer Okta after waiting. */
     static final Duration ANSWER_MARGIN = Duration.ofMillis(100);
-    private static final String NO_EVENT_ID = "-";
 
     private static final Logger log = LoggerFactory.getLogger(OneDeliveryPerEvent.class);
 
@@ -59,33 +61,43 @@ public class OneDeliveryPerEvent {
     /**
      * Claims this call's eventId. Null when this call is the first with it (the claim is kept in the exchange
      * property {@value #CLAIM}); otherwise the first call's outcome, marked as a repeat.
+     *
+     * <p>This instance's memory is asked first, so a repeat here is answered from it whatever Redis does; then the
+     * shared Redis, for a first call made on another instance. A claim in Redis that does not answer in time may
+     * still land later: this call's outcome is then written over it ({@link #remember}), so no stalled command leaves
+     * the eventId pending for its repeats.
      */
     public DeliveryOutcome earlierOutcome(@ExchangeProperty("otpRequest") OtpRequest request,
                                           @ExchangeProperty("deadline") CallDeadline deadline, Exchange exchange) {
         String eventId = request.eventId();
-        if (local == null || eventId == null || NO_EVENT_ID.equals(eventId)) {
+        if (local == null || eventId == null || EventId.NONE.equals(eventId)) {
             return null; // off, or nothing to tell repeats apart by
         }
         Duration maxWait = deadline.remaining().minus(ANSWER_MARGIN);
-        EventLedger ledger = shared != null ? shared : local;
-        EventLedger.Earlier earlier;
-        try {
-            earlier = ledger.claim(eventId, maxWait);
-            if (ledger == shared) {
-                outage.answered();
-            }
-        } catch (RedisUnavailableException unavailable) {
-            outage.unavailable(unavailable.getMessage());
-            ledger = local;
-            earlier = local.claim(eventId, maxWait);
+        EventLedger.Earlier here = local.claim(eventId, maxWait);
+        if (here != null) {
+            return repeat(here);
         }
-        if (earlier == null) {
-            exchange.setProperty(CLAIM, new Claim(ledger, eventId));
+        if (shared == null) {
+            exchange.setProperty(CLAIM, new Claim(List.of(local), eventId));
             return null;
         }
-        DeliveryOutcome first = earlier.outcome();
-        // The first call is still in flight past this one's deadline: FAILED now, so Okta can send the code itself.
-        return (first == null ? DeliveryOutcome.failed(FailureReason.DEADLINE) : first).asRepeat();
+        EventLedger.Earlier elsewhere;
+        try {
+            elsewhere = shared.claim(eventId, maxWait);
+            outage.answered();
+        } catch (RedisUnavailableException unavailable) {
+            outage.unavailable(unavailable.getMessage());
+            exchange.setProperty(CLAIM, new Claim(List.of(local, shared), eventId));
+            return null;
+        }
+        if (elsewhere == null) {
+            exchange.setProperty(CLAIM, new Claim(List.of(local, shared), eventId));
+            return null;
+        }
+        // a first call on another instance: this repeat's answer is kept here too, for this instance's repeats
+        exchange.setProperty(CLAIM, new Claim(List.of(local), eventId));
+        return repeat(elsewhere);
     }
 
     /** Records the outcome of a call that claimed its eventId, for its repeats; nothing for any other call. */
@@ -94,12 +106,22 @@ public class OneDeliveryPerEvent {
         if (claim == null || outcome == null) {
             return;
         }
-        try {
-            claim.ledger().settle(claim.eventId(), outcome);
-        } catch (RuntimeException unexpected) {
-            // the answer is made; repeats will wait out their deadline and answer FAILED
-            log.warn("Could not record the outcome of eventId={}: {}", claim.eventId(), unexpected.getClass().getName());
+        for (EventLedger ledger : claim.ledgers()) {
+            try {
+                ledger.settle(claim.eventId(), outcome);
+            } catch (RuntimeException unexpected) {
+                // the answer is made; repeats will wait out their deadline and answer FAILED
+                log.warn("Could not record the outcome of eventId={}: {}", claim.eventId(),
+                        unexpected.getClass().getName());
+            }
         }
+    }
+
+    /** The first call's outcome for a repeat; FAILED when the first is still in flight past this one's deadline. */
+    private static DeliveryOutcome repeat(EventLedger.Earlier earlier) {
+        DeliveryOutcome first = earlier.outcome();
+        // FAILED now, so Okta can send the code itself, rather than no answer in time
+        return (first == null ? DeliveryOutcome.failed(FailureReason.DEADLINE) : first).asRepeat();
     }
 
     /**
@@ -117,7 +139,7 @@ public class OneDeliveryPerEvent {
         return "memory";
     }
 
-    /** A call's claim on its eventId, in the ledger that granted it. */
-    public record Claim(EventLedger ledger, String eventId) {
+    /** A call's claim on its eventId: the ledgers its outcome is recorded in. */
+    public record Claim(List<EventLedger> ledgers, String eventId) {
     }
 }

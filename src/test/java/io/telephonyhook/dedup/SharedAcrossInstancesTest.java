@@ -168,7 +168,8 @@ class SharedAcrossInstancesTest {
         assertThat(repeat.json()).isEqualTo(answer.json());
         assertThat(elsewhere.actionStatus()).isEqualTo("SUCCESSFUL");
         assertThat(twilio.received()).hasSize(2);
-        assertThat(unavailable(first)).isGreaterThanOrEqualTo(unavailableBefore + 2);
+        // the call found Redis down; its repeat was answered from the instance's memory without asking Redis
+        assertThat(unavailable(first)).isGreaterThanOrEqualTo(unavailableBefore + 1);
         assertThat(first.bean(TelephonyHook.class).deduplication()).contains("unreachable");
         // the delivery is kept in the instance's memory instead
         assertThat(first.bean(TelephonyHook.class).deliveries().byEventId("redis-down")).hasSize(1);
