@@ -10,11 +10,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,12 +57,16 @@ public class TwilioSimulator {
     public static final String ACCOUNT_SID = "AC00000000000000000000000000000000";
     /** Twilio's own "magic" test sender number: valid, and never a real phone. */
     public static final String FROM_NUMBER = "+15005550006";
-    private static final String AUTH_TOKEN = "demo-auth-token";
     private static final int KEPT = 100;
     private static final Pattern RESOURCE = Pattern.compile("/2010-04-01/Accounts/(AC\\w+)/(Messages|Calls)\\.json");
 
     private final ObjectMapper json;
     private final Clock clock;
+    /**
+     * The auth token the hook uses with the simulator, and that the simulator signs its status reports with: new at
+     * each start and never shown, so no one but the simulator can sign a report the demo hook takes.
+     */
+    private final String authToken = newAuthToken();
     private final List<SimulatedDelivery> deliveries = Collections.synchronizedList(new ArrayList<>());
     private HttpServer server;
     private final ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -96,7 +102,7 @@ public class TwilioSimulator {
     /** The account the hook uses to talk to this simulator. */
     public TwilioAccount account() {
         URI url = URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort());
-        return new TwilioAccount(url, ACCOUNT_SID, AUTH_TOKEN, ACCOUNT_SID);
+        return new TwilioAccount(url, ACCOUNT_SID, authToken, ACCOUNT_SID);
     }
 
     /** The deliveries accepted so far, newest last (at most the last 100). */
@@ -184,7 +190,7 @@ public class TwilioSimulator {
         HttpRequest request = HttpRequest.newBuilder(callback)
                 .timeout(Duration.ofSeconds(5))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Twilio-Signature", TwilioSignature.of(AUTH_TOKEN, callback.toString(), form))
+                .header("X-Twilio-Signature", TwilioSignature.of(authToken, callback.toString(), form))
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
         return callbacks.sendAsync(request, HttpResponse.BodyHandlers.discarding());
@@ -192,7 +198,7 @@ public class TwilioSimulator {
 
     private boolean authorized(HttpExchange exchange) {
         String expected = "Basic " + Base64.getEncoder()
-                .encodeToString((ACCOUNT_SID + ":" + AUTH_TOKEN).getBytes(StandardCharsets.UTF_8));
+                .encodeToString((ACCOUNT_SID + ":" + authToken).getBytes(StandardCharsets.UTF_8));
         return expected.equals(exchange.getRequestHeaders().getFirst("Authorization"));
     }
 
@@ -203,6 +209,12 @@ public class TwilioSimulator {
                 deliveries.remove(0);
             }
         }
+    }
+
+    private static String newAuthToken() {
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        return HexFormat.of().formatHex(random);
     }
 
     /** The fields of Twilio's Message/Call resources that the SDK reads back. */
