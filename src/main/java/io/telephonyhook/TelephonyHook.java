@@ -95,6 +95,7 @@ public final class TelephonyHook implements AutoCloseable {
     private final HookAuthenticator authenticator;
     private final CallMetrics metrics;
     private final CallDeadlines deadlines;
+    private final TwilioTransport transport;
     private final TwilioRestClient componentClient;
     private final SharedRedis sharedRedis;
     private final StatusCallbacks statusCallbacks;
@@ -124,8 +125,8 @@ public final class TelephonyHook implements AutoCloseable {
         TwilioAccount account = mode == HookMode.DEMO ? simulator.get() : liveAccount(twilio);
         TwilioSenders senders = senders(twilio, mode, files);
         WordingByLocale wording = files.wordingFile() == null ? WordingByLocale.NONE : WordingFile.read(files.wordingFile());
-        TwilioClients clients = new TwilioClients(account, new TwilioTransport(account.apiUrl(), twilio.connectTimeout()),
-                metrics);
+        this.transport = new TwilioTransport(account.apiUrl(), twilio.connectTimeout());
+        TwilioClients clients = new TwilioClients(account, transport, metrics);
         // camel-twilio's own client, for anything else that may use the component; the routes give every call a
         // client bound to its deadline instead.
         this.componentClient = clients.withBudgetPerRequest(settings.deadline());
@@ -221,13 +222,19 @@ public final class TelephonyHook implements AutoCloseable {
     }
 
     /**
-     * Stops what the hook runs in the background: OAuth's key refresh, the connection to a shared Redis. Spring calls
+     * Stops what the hook runs in the background: OAuth's key refresh, the connection to a shared Redis, the Twilio
+     * connections. Spring calls
      * it as the bean's destroy method; under camel-main a service of Camel's does.
      */
     @Override
     public void close() {
         if (sharedRedis != null) {
             sharedRedis.close();
+        }
+        try {
+            transport.close();
+        } catch (java.io.IOException unexpected) {
+            throw new java.io.UncheckedIOException("could not close the Twilio transport", unexpected);
         }
         for (CallerCredential credential : credentials) {
             if (credential instanceof AutoCloseable closeable) {

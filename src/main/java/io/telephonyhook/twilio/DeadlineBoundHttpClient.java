@@ -2,16 +2,8 @@ package io.telephonyhook.twilio;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,8 +12,6 @@ import com.twilio.exception.ApiConnectionException;
 import com.twilio.http.HttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.message.BasicHeader;
 import org.slf4j.MDC;
 
 import io.telephonyhook.delivery.CallDeadline;
@@ -127,51 +117,38 @@ public class DeadlineBoundHttpClient extends HttpClient {
         String channel = request.getUrl().endsWith("/Calls.json") ? "voice" : "sms";
         long start = System.nanoTime();
         String result = "error";
-        CompletableFuture<HttpResponse<byte[]>> exchange = transport.send(request, left);
         try {
-            HttpResponse<byte[]> response = exchange.get(left.toNanos(), TimeUnit.NANOSECONDS);
-            result = String.valueOf(response.statusCode());
-            byte[] body = response.body();
-            if (response.statusCode() / 100 == 2 && !isJsonObject(body)) {
+            TwilioTransport.Answer answer = transport.send(request, left);
+            result = String.valueOf(answer.status());
+            byte[] body = answer.body();
+            if (answer.status() / 100 == 2 && !isJsonObject(body)) {
                 body = EMPTY_RESOURCE;
             }
-            return new Response(new ByteArrayInputStream(body), response.statusCode(), headers(response));
-        } catch (TimeoutException slow) {
-            exchange.cancel(true);
+            return new Response(new ByteArrayInputStream(body == null ? new byte[0] : body), answer.status(),
+                    answer.headers());
+        } catch (TwilioTransport.NotSentException notSent) {
+            result = "not_sent";
+            throw new RequestNotSentException("could not connect to Twilio: " + notSent.getMessage(), notSent);
+        } catch (TwilioTransport.TimedOutException slow) {
             result = "deadline";
             throw new TwilioDeadlineException("Twilio had not answered when the call's deadline came", slow,
                     hookStarvedTwilio);
-        } catch (ExecutionException failed) {
-            ApiConnectionException failure = classify(failed.getCause(), hookStarvedTwilio);
-            result = failure instanceof RequestNotSentException ? "not_sent"
-                    : failure instanceof TwilioDeadlineException ? "deadline" : "error";
-            throw failure;
-        } catch (InterruptedException interrupted) {
-            exchange.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new ApiConnectionException("interrupted while waiting for Twilio", interrupted);
+        } catch (IOException failed) {
+            throw new ApiConnectionException("Twilio request failed: " + failed.getClass().getSimpleName(), failed);
         } finally {
             listener.requestCompleted(channel, Duration.ofNanos(System.nanoTime() - start), result);
         }
     }
 
     private static boolean isJsonObject(byte[] body) {
+        if (body == null) {
+            return false;
+        }
         try {
             return JSON.readTree(body) instanceof ObjectNode;
         } catch (IOException unreadable) {
             return false;
         }
-    }
-
-    private static ApiConnectionException classify(Throwable cause, boolean hookStarvedTwilio) {
-        if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException) {
-            return new RequestNotSentException("could not connect to Twilio: " + cause.getClass().getSimpleName(), cause);
-        }
-        if (cause instanceof HttpTimeoutException) {
-            return new TwilioDeadlineException("Twilio had not answered when the call's deadline came", cause,
-                    hookStarvedTwilio);
-        }
-        return new ApiConnectionException("Twilio request failed: " + cause.getClass().getSimpleName(), cause);
     }
 
     private static boolean isRetryable(int status) {
@@ -189,12 +166,6 @@ public class DeadlineBoundHttpClient extends HttpClient {
             Thread.currentThread().interrupt();
             throw new ApiConnectionException("interrupted while waiting to retry Twilio", interrupted);
         }
-    }
-
-    private static Header[] headers(HttpResponse<?> response) {
-        return response.headers().map().entrySet().stream()
-                .flatMap(entry -> entry.getValue().stream().map(value -> new BasicHeader(entry.getKey(), value)))
-                .toArray(Header[]::new);
     }
 
     /** The request never reached Twilio, so trying again cannot send the code twice. */

@@ -27,7 +27,9 @@ import io.telephonyhook.support.TwilioStandIn;
  * The hook against its floor, measured the same way each time ({@code ./mvnw -B -Pbench verify}), once with each set
  * of JVM flags: the recommended small-instance flags and the JVM's defaults with a fixed heap. Per set, the hook and the
  * floor each get a load run in a fresh JVM (start-up, {@code bench.warmupSeconds} of saturation, then
- * {@code bench.windows} measured saturation windows and as many Okta-like windows, then the resident memory), in
+ * {@code bench.windows} measured saturation windows, as many Okta-like windows, as many again with the stand-in
+ * answering in pieces (headers, then the body in chunks, as real servers and proxies may) with the hook's own Twilio
+ * request time beside the call's, then the resident memory), in
  * alternating order, and more fresh JVMs only to time their start-ups, {@code bench.startups} per way of starting.
  * The hook runs the documented fast way (the extracted jar and its class-data archive, {@code target/fast-start});
  * plain {@code java -jar} is timed beside it. Prints one table per set and writes {@code target/bench/results.json}.
@@ -168,6 +170,19 @@ public final class Benchmark {
                 System.out.printf("okta-like: %s, overhead p99 %.1f ms%n", oktaLike,
                         oktaLike.latencyMicros().getValueAtPercentile(99) / 1000.0);
             }
+            // the same, with the stand-in answering as real servers and proxies may: headers, then the body in pieces
+            twilio.answerInPieces(true);
+            for (int i = 0; i < windows; i++) {
+                double[] timeBefore = target.twilioRequestTime();
+                LoadGenerator.Result pieces = load.open(OKTA_RATE, OKTA_LIKE_RESETTLE, window, OKTA_LIKE_TWILIO_LATENCY);
+                double[] timeAfter = target.twilioRequestTime();
+                double twilioMeanMs = timeAfter[1] > timeBefore[1]
+                        ? 1000 * (timeAfter[0] - timeBefore[0]) / (timeAfter[1] - timeBefore[1]) : 0;
+                figures.oktaLikePieces(pieces, twilioMeanMs);
+                System.out.printf("okta-like, answers in pieces: %s, overhead p99 %.1f ms, Twilio request mean %.1f ms%n",
+                        pieces, pieces.latencyMicros().getValueAtPercentile(99) / 1000.0, twilioMeanMs);
+            }
+            twilio.answerInPieces(false);
             figures.rss(target.rssBytes()).standIn(twilio.counts().since(before));
             if (flags.contains("NativeMemoryTracking")) {
                 target.nativeMemorySummary(out.resolve(way.target + "-" + flagSets.indexOf(flags) + "-memory.txt"));

@@ -37,6 +37,16 @@ record Run(String target, String flags, Map<String, List<Double>> samples, Map<S
             return outcomes("oktaLike", window);
         }
 
+        /** An Okta-like window against answers in pieces, with the hook's mean Twilio request time in it. */
+        Builder oktaLikePieces(LoadGenerator.Result window, double twilioRequestMeanMs) {
+            sample("piecesOverheadP50Ms", millis(window.latencyMicros().getValueAtPercentile(50)));
+            sample("piecesOverheadP99Ms", millis(window.latencyMicros().getValueAtPercentile(99)));
+            if (twilioRequestMeanMs > 0) {
+                sample("piecesTwilioRequestMeanMs", twilioRequestMeanMs);
+            }
+            return outcomes("pieces", window);
+        }
+
         /** What the stand-in saw of this target, start-up and warm-up included. */
         Builder standIn(TwilioStandIn.Counts seen) {
             counts.merge("standInAccepted", seen.accepted(), Long::sum);

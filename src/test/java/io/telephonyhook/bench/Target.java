@@ -13,12 +13,15 @@ final class Target implements AutoCloseable {
 
     final String name;
     final int port;
+    /** Where the hook's /actuator is (the floor has none). */
+    final int managementPort;
     private final Process process;
     final long startedNanos;
 
-    private Target(String name, int port, Process process, long startedNanos) {
+    private Target(String name, int port, int managementPort, Process process, long startedNanos) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
         this.startedNanos = startedNanos;
     }
@@ -28,7 +31,35 @@ final class Target implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         long started = System.nanoTime();
-        return new Target(name, port, builder.start(), started);
+        return new Target(name, port, Integer.parseInt(environment.get("MANAGEMENT_PORT")), builder.start(), started);
+    }
+
+    /**
+     * The hook's {@code telephony_hook_twilio_request_duration_seconds} so far, summed over its labels: {total seconds,
+     * count}; zeros for the floor, which has no metrics.
+     */
+    double[] twilioRequestTime() {
+        if (!name.equals(BenchReport.HOOK)) {
+            return new double[] {0, 0};
+        }
+        try {
+            String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            double sum = 0;
+            double count = 0;
+            for (String line : metrics.split("\n")) {
+                String value = line.substring(line.lastIndexOf(' ') + 1);
+                if (line.startsWith("telephony_hook_twilio_request_duration_seconds_sum{")) {
+                    sum += Double.parseDouble(value);
+                } else if (line.startsWith("telephony_hook_twilio_request_duration_seconds_count{")) {
+                    count += Double.parseDouble(value);
+                }
+            }
+            return new double[] {sum, count};
+        } catch (IOException | InterruptedException unreachable) {
+            throw new IllegalStateException("the hook's metrics", unreachable);
+        }
     }
 
     /** Resident set size, from the kernel's own accounting. */

@@ -1,6 +1,7 @@
 package io.telephonyhook.support;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -128,6 +129,7 @@ public final class TwilioStandIn {
     private final LongAdder acceptedCount = new LongAdder();
     private final LongAdder refusedCount = new LongAdder();
     private volatile Function<Received, Reply> script = request -> Reply.accept();
+    private volatile boolean inPieces;
     private volatile CountDownLatch release = new CountDownLatch(1);
 
     private TwilioStandIn(boolean keepsRequests) throws IOException {
@@ -168,6 +170,7 @@ public final class TwilioStandIn {
         release.countDown();
         release = new CountDownLatch(1);
         script = request -> Reply.accept();
+        inPieces = false;
         received.clear();
         accepted.clear();
         receivedCount.reset();
@@ -183,6 +186,15 @@ public final class TwilioStandIn {
     /** Answer every request with this status and Twilio error code, the way Twilio words its errors. */
     public void failWith(int status, int twilioCode) {
         script(request -> Reply.error(status, twilioCode));
+    }
+
+    /**
+     * Answer as real servers and proxies may: the status and headers at once (chunked), the body in two chunks after
+     * the reply's delay, a moment apart, then the end. (Otherwise the stand-in answers with a Content-Length, in one
+     * write, after the delay.)
+     */
+    public void answerInPieces(boolean inPieces) {
+        this.inPieces = inPieces;
     }
 
     /** Accept every request, this long after it arrives. */
@@ -240,6 +252,12 @@ public final class TwilioStandIn {
             if (reply.drops()) {
                 return; // closing the exchange before any response drops the connection
             }
+            boolean pieces = inPieces;
+            if (pieces) {
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(reply.status(), 0); // chunked
+                exchange.getResponseBody().flush();
+            }
             await(releaseForThisRequest, reply.delay());
             String json;
             if (reply.status() == 201) {
@@ -261,6 +279,15 @@ public final class TwilioStandIn {
                         reply.status());
             }
             byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+            if (pieces) {
+                OutputStream out = exchange.getResponseBody();
+                out.write(bytes, 0, bytes.length / 2);
+                out.flush();
+                await(releaseForThisRequest, Duration.ofMillis(5));
+                out.write(bytes, bytes.length / 2, bytes.length - bytes.length / 2);
+                out.flush();
+                return; // closing the exchange writes the last chunk
+            }
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(reply.status(), bytes.length);
             exchange.getResponseBody().write(bytes);
