@@ -1,5 +1,7 @@
 package io.telephonyhook;
 
+import java.util.Map;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -12,7 +14,8 @@ import io.telephonyhook.standalone.StandaloneConfiguration;
  * threads, logging). The flow lives in the YAML routes ({@code routes/*.camel.yaml}).
  *
  * <p>It leaves out the auto-configurations for what it neither has nor uses (Camel's cloud service call and vaults,
- * databases, transactions, schedulers, HTTP clients, WebSocket, multipart uploads, Gson, Netty, Reactor): each one on
+ * databases, transactions, schedulers, HTTP clients, WebSocket, multipart uploads, Gson, Netty, Reactor, and the
+ * method validation the hook's settings do not use: they are checked by {@code Settings.check}): each one on
  * the classpath is otherwise parsed and its conditions checked at every start, together 0.15-0.2 s of start-up (README,
  * "Performance"). An application that embeds the hook makes its own choice.
  */
@@ -43,6 +46,7 @@ import io.telephonyhook.standalone.StandaloneConfiguration;
         "org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration",
         "org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration",
         "org.springframework.boot.autoconfigure.transaction.TransactionManagerCustomizationAutoConfiguration",
+        "org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration",
         "org.springframework.boot.autoconfigure.web.client.RestClientAutoConfiguration",
         "org.springframework.boot.autoconfigure.web.client.RestTemplateAutoConfiguration",
         "org.springframework.boot.autoconfigure.web.servlet.MultipartAutoConfiguration",
@@ -50,6 +54,13 @@ import io.telephonyhook.standalone.StandaloneConfiguration;
 public class TelephonyHookApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(TelephonyHookApplication.class, args);
+        SpringApplication application = new SpringApplication(TelephonyHookApplication.class);
+        // LOG_FORMAT=json: Spring Boot's structured logging, one JSON object a line (Elastic Common Schema), the
+        // call's fields as fields of their own; the lowest precedence, so logging.structured.* still wins
+        String format = System.getenv().getOrDefault("LOG_FORMAT", System.getProperty("LOG_FORMAT", ""));
+        if ("json".equalsIgnoreCase(format)) {
+            application.setDefaultProperties(Map.of("logging.structured.format.console", "ecs"));
+        }
+        application.run(args);
     }
 }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import redis.embedded.RedisServer;
 
+import io.telephonyhook.auth.AuthenticationSteps;
 import io.telephonyhook.support.JarProcess;
 import io.telephonyhook.support.OktaClient;
 import io.telephonyhook.support.OktaClient.Answer;
@@ -164,7 +165,7 @@ class DeliveryStatusIT {
                 "Started TelephonyHookApplication");
         managementPorts.put(demo, management);
         Answer sms = new OktaClient(demo.port()).post(OktaRequest.sms().eventId("demo-delivered").json(),
-                "Authorization", TelephonyHook.DEMO_AUTH_SECRET);
+                "Authorization", AuthenticationSteps.DEMO_AUTH_SECRET);
         assertThat(sms.actionStatus()).isEqualTo("SUCCESSFUL");
 
         Instant giveUp = Instant.now().plusSeconds(10);

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The pom's own artifact is a plain library for applications that add the hook as a dependency: classes, the
- * auto-configuration and the routes, none of the standalone application's packaging or settings.
+ * auto-configuration, the settings' metadata and the routes, none of the standalone application's classes, packaging
+ * or settings.
  */
 class LibraryJarIT {
 
@@ -33,7 +34,14 @@ class LibraryJarIT {
                     "telephony-hook/routes/telephony-hook.camel.yaml",
                     "telephony-hook/routes/error-handling.camel.yaml",
                     "telephony-hook/routes/twilio-delivery.camel.yaml",
-                    "io/telephonyhook/spring/TelephonyHookAutoConfiguration.class");
+                    "io/telephonyhook/spring/TelephonyHookAutoConfiguration.class",
+                    "META-INF/spring-configuration-metadata.json");
+            // the standalone application's classes live only in the runnable jar
+            assertThat(entries).noneMatch(name -> name.startsWith("io/telephonyhook/standalone/"))
+                    .noneMatch(name -> name.startsWith("io/telephonyhook/TelephonyHookApplication"));
+            String factories = new String(jar.getInputStream(jar.getEntry("META-INF/spring.factories")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(factories).doesNotContain("standalone");
         }
     }
 }

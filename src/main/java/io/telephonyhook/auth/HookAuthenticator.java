@@ -19,7 +19,7 @@ import io.telephonyhook.observability.CallMetrics;
  * it runs before the body is used. Hosts that can also run it before the body is read (the standalone application's
  * servlet gate) call {@link #check(Function)}.
  */
-public class HookAuthenticator implements Processor {
+public class HookAuthenticator implements Processor, AutoCloseable {
 
     private final List<CallerCredential> credentials;
     private final CallMetrics metrics;
@@ -40,6 +40,21 @@ public class HookAuthenticator implements Processor {
             throw new HookAuthenticationException(check.refusal());
         }
         metrics.authenticated(check.credential());
+    }
+
+    /** Stops what a credential runs in the background (OAuth's key refresh). */
+    @Override
+    public void close() {
+        for (CallerCredential credential : credentials) {
+            if (credential instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception unexpected) {
+                    throw new IllegalStateException("could not close " + credential.getClass().getSimpleName(),
+                            unexpected);
+                }
+            }
+        }
     }
 
     /** Accepted with the first credential that passes; refused with every credential's reason otherwise. */

@@ -49,7 +49,7 @@ public final class OAuthAccessTokens implements CallerCredential, AutoCloseable 
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
     public OAuthAccessTokens(OAuthSettings settings) {
-        this(settings, new AuthorizationServerKeys(settings.jwksUrl()), Clock.systemUTC());
+        this(settings, new AuthorizationServerKeys(settings.keysUrl()), Clock.systemUTC());
     }
 
     OAuthAccessTokens(OAuthSettings settings, AuthorizationServerKeys keys, Clock clock) {
@@ -58,8 +58,8 @@ public final class OAuthAccessTokens implements CallerCredential, AutoCloseable 
         // Okta's access tokens carry no typ; RFC 9068's at+jwt is taken too
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT,
                 new JOSEObjectType("at+jwt"), new JOSEObjectType("application/at+jwt"), null));
-        processor.setJWTClaimsSetVerifier(new AccessTokenClaims(settings.issuer(), settings.audience(),
-                settings.scope(), settings.clientId(), clock));
+        processor.setJWTClaimsSetVerifier(new AccessTokenClaims(settings.getIssuer(), settings.getAudience(),
+                settings.getScope(), settings.getClientId(), clock));
     }
 
     @Override

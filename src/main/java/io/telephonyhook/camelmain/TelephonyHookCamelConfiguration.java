@@ -15,27 +15,19 @@ import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.telephonyhook.TelephonyHook;
 import io.telephonyhook.config.HookMode;
-import io.telephonyhook.config.DedupSettings;
-import io.telephonyhook.config.DeliverySettings;
-import io.telephonyhook.config.HookSettings;
-import io.telephonyhook.config.PumpingSettings;
-import io.telephonyhook.config.SendersAndWordingFiles;
-import io.telephonyhook.config.SettingsSource;
-import io.telephonyhook.config.TwilioSettings;
-import io.telephonyhook.delivery.CallDeadlines;
+import io.telephonyhook.config.Settings;
 import io.telephonyhook.simulator.TwilioSimulator;
 import io.telephonyhook.twilio.TwilioRequestsOnTheCallingThread;
 
 /**
  * The hook under plain camel-main, and so under Camel JBang, which runs on it:
  * {@code camel.main.configuration-classes=io.telephonyhook.camelmain.TelephonyHookCamelConfiguration}. It binds the
- * hook's steps in Camel's registry under the names its routes use, and nothing else: the routes are the host's to
- * name ({@code camel.main.routes-include-pattern=classpath:telephony-hook/routes/*.camel.yaml}, or
+ * settings ({@link CamelMainSettings}) and the hook's steps, made by each feature's own factory
+ * ({@link CamelMainSteps}), in Camel's registry under the names the routes use (unless the registry has a bean of that
+ * name), and nothing else: the routes are the host's to name
+ * ({@code camel.main.routes-include-pattern=classpath:telephony-hook/routes/*.camel.yaml}, or
  * {@code camel run routes/*.camel.yaml}), as is the HTTP server ({@code camel.server.enabled=true}).
- *
- * <p>Settings have the keys and environment variables of the README's table, as in the Spring Boot host.
  */
 public class TelephonyHookCamelConfiguration implements CamelConfiguration {
 
@@ -43,43 +35,28 @@ public class TelephonyHookCamelConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext camel) throws Exception {
-        SettingsSource settings = new SettingsSource(key -> setting(camel, key));
-        TwilioSettings twilio = TwilioSettings.from(settings);
-        HookSettings hookSettings = HookSettings.from(settings);
-        DedupSettings dedup = DedupSettings.from(settings);
-        DeliverySettings deliveries = DeliverySettings.from(settings);
-        SendersAndWordingFiles files = SendersAndWordingFiles.from(settings);
-        DemoSimulator demo = HookMode.of(twilio) == HookMode.DEMO ? new DemoSimulator() : null;
+        Settings settings = CamelMainSettings.bind(camel);
+        DemoSimulator demo = settings.mode() == HookMode.DEMO ? new DemoSimulator() : null;
         if (demo != null) {
             demo.start(); // now: the hook needs its address
             camel.addService(demo, true); // stopped with Camel
             camel.addStartupListener(demo);
         }
-        TelephonyHook hook;
+        CamelMainSteps steps;
         try {
-            // No servlet filter sees a request first here: a call's deadline counts from when Camel made the exchange.
-            hook = new TelephonyHook(hookSettings, twilio, dedup, PumpingSettings.from(settings), deliveries, files,
-                    meterRegistry(camel), CallDeadlines.Arrival.UNKNOWN, () -> demo.simulator.account());
+            steps = CamelMainSteps.bind(camel, settings, meterRegistry(camel),
+                    () -> demo.simulator.account());
         } catch (RuntimeException unusableSettings) {
             ServiceHelper.stopService(demo); // Camel never starts, so it would not stop the simulator's HTTP server
             throw unusableSettings;
         }
-        hook.bindRouteBeans(camel.getRegistry());
         TwilioRequestsOnTheCallingThread.install(camel);
-        camel.addService(new HookCloser(hook), true); // OAuth's key refresh and the connection to a shared Redis stop with Camel
+        // OAuth's key refresh, the Twilio connections and the connection to a shared Redis stop with Camel
+        camel.addService(new Closer(steps), true);
         // camel-twilio's component takes the single TwilioRestClient in the registry; an application's own one wins
         if (camel.getRegistry().findSingleByType(TwilioRestClient.class) == null) {
-            camel.getRegistry().bind("twilioRestClient", TwilioRestClient.class, hook.componentClient());
+            camel.getRegistry().bind("twilioRestClient", TwilioRestClient.class, steps.componentClient());
         }
-    }
-
-    /**
-     * Camel's properties (application.properties, {@code -D}, {@code camel run --property}), then the README's
-     * environment variable ({@code hook.max-body} is {@code HOOK_MAX_BODY}) whatever Camel's own environment mode.
-     */
-    private static String setting(CamelContext camel, String key) {
-        return camel.getPropertiesComponent().resolveProperty(key)
-                .orElseGet(() -> System.getenv(SettingsSource.environmentVariable(key)));
     }
 
     /** The application's registry when it has one (camel-micrometer's, say); else one of the hook's, bound for others. */
@@ -94,18 +71,18 @@ public class TelephonyHookCamelConfiguration implements CamelConfiguration {
         return meters;
     }
 
-    /** Closes the hook when Camel stops. */
-    private static final class HookCloser extends ServiceSupport {
+    /** Closes what the steps run in the background when Camel stops. */
+    private static final class Closer extends ServiceSupport {
 
-        private final TelephonyHook hook;
+        private final AutoCloseable steps;
 
-        HookCloser(TelephonyHook hook) {
-            this.hook = hook;
+        Closer(AutoCloseable steps) {
+            this.steps = steps;
         }
 
         @Override
-        protected void doStop() {
-            hook.close();
+        protected void doStop() throws Exception {
+            steps.close();
         }
     }
 

@@ -3,42 +3,71 @@ package io.telephonyhook.config;
 import java.net.URI;
 import java.time.Duration;
 
-/**
- * How the hook keeps one delivery per Okta {@code eventId}, the same in every host:
- *
- * @param ttl       {@code hook.dedup.ttl} / {@code HOOK_DEDUP_TTL}: how long an eventId and its answer are kept; a
- *                  repeat within it gets the same answer and Twilio is not called again. {@code 0} turns it off
- * @param maxEvents {@code hook.dedup.max-events} / {@code HOOK_DEDUP_MAX_EVENTS}: the most eventIds kept in memory
- *                  per instance (the oldest go first past it)
- * @param redisUrl  {@code hook.dedup.redis-url} / {@code HOOK_DEDUP_REDIS_URL}: a Redis ({@code redis://host:port},
- *                  {@code rediss://} for TLS, {@code redis://:password@host:port}) that instances share, so a repeat
- *                  landing on another instance is caught too; null for memory only
- */
-public record DedupSettings(Duration ttl, int maxEvents, URI redisUrl) {
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 
-    public static DedupSettings from(SettingsSource settings) {
-        Duration ttl = settings.duration("hook.dedup.ttl", Duration.ofMinutes(10));
-        if (ttl.isNegative() || ttl.compareTo(Duration.ofDays(1)) > 0) {
-            throw new InvalidSettingsException("HOOK_DEDUP_TTL must be between 0 (off) and 1 day, like 10m.");
+import io.telephonyhook.config.constraints.DurationRange;
+
+/**
+ * One delivery per Okta eventId ({@code hook.dedup.*}, environment variables {@code HOOK_DEDUP_*}), and the Redis the
+ * instances share for it, for the rate limits and for the deliveries.
+ */
+public class DedupSettings {
+
+    public static final String PREFIX = "hook.dedup";
+
+    /**
+     * How long an eventId and its answer are kept: a repeat within it gets the same answer and Twilio is not called
+     * again; 0 turns it off; at most 24h.
+     */
+    @DurationRange(max = "1d", message = "must be between 0 (off) and 1 day, like 10m.")
+    private Duration ttl = Duration.ofMinutes(10);
+
+    /** The most eventIds each instance keeps in memory; the oldest go first past it. */
+    @Min(value = 1, message = "must be between 1 and 10000000.")
+    @Max(value = 10_000_000, message = "must be between 1 and 10000000.")
+    private int maxEvents = 10_000;
+
+    /**
+     * A Redis the instances share (redis://host:6379, rediss:// for TLS, redis://:password@host:6379), so a retry
+     * landing on another instance is caught too, rate limits hold across instances, and Twilio's status report finds
+     * the delivery whichever instance it reaches. Unreachable: calls still go out.
+     */
+    @Pattern(regexp = "rediss?://[^/?#]+.*", message = "must be redis://host:port or rediss://host:port.")
+    private String redisUrl;
+
+    public Duration getTtl() {
+        return ttl;
+    }
+
+    public void setTtl(Duration ttl) {
+        this.ttl = ttl == null ? this.ttl : ttl;
+    }
+
+    public int getMaxEvents() {
+        return maxEvents;
+    }
+
+    public void setMaxEvents(int maxEvents) {
+        this.maxEvents = maxEvents;
+    }
+
+    public String getRedisUrl() {
+        return redisUrl;
+    }
+
+    public void setRedisUrl(String redisUrl) {
+        this.redisUrl = Blank.orNull(redisUrl);
+    }
+
+    /** {@link #getRedisUrl()} as a URI; null for memory only. */
+    public URI redisUri() {
+        try {
+            return redisUrl == null ? null : URI.create(redisUrl);
+        } catch (IllegalArgumentException unreadable) {
+            throw new InvalidSettingsException("HOOK_DEDUP_REDIS_URL is not a URL like redis://host:6379.");
         }
-        long maxEvents = settings.number("hook.dedup.max-events", 10_000);
-        if (maxEvents < 1 || maxEvents > 10_000_000) {
-            throw new InvalidSettingsException("HOOK_DEDUP_MAX_EVENTS must be between 1 and 10000000.");
-        }
-        String redis = settings.text("hook.dedup.redis-url");
-        URI redisUrl = null;
-        if (redis != null) {
-            try {
-                redisUrl = URI.create(redis);
-            } catch (IllegalArgumentException unreadable) {
-                throw new InvalidSettingsException("HOOK_DEDUP_REDIS_URL is not a URL like redis://host:6379.");
-            }
-            if (!"redis".equals(redisUrl.getScheme()) && !"rediss".equals(redisUrl.getScheme())
-                    || redisUrl.getHost() == null) {
-                throw new InvalidSettingsException("HOOK_DEDUP_REDIS_URL must be redis://host:port or rediss://host:port.");
-            }
-        }
-        return new DedupSettings(ttl, (int) maxEvents, redisUrl);
     }
 
     public boolean enabled() {
@@ -48,7 +77,8 @@ public record DedupSettings(Duration ttl, int maxEvents, URI redisUrl) {
     /** Without a password the URL may carry. */
     @Override
     public String toString() {
+        URI redis = redisUri();
         return "DedupSettings[ttl=" + ttl + ", maxEvents=" + maxEvents
-                + ", redis=" + (redisUrl == null ? "none" : redisUrl.getHost() + ":" + redisUrl.getPort()) + "]";
+                + ", redis=" + (redis == null ? "none" : redis.getHost() + ":" + redis.getPort()) + "]";
     }
 }

@@ -2,26 +2,46 @@ package io.telephonyhook.config;
 
 import java.time.Duration;
 
-/**
- * How long and how many of the messages and calls Twilio accepted the hook keeps, with the statuses Twilio reported
- * for them (package {@code io.telephonyhook.deliveries}), the same in every host:
- *
- * @param max {@code hook.deliveries.max} / {@code HOOK_DELIVERIES_MAX}: the most deliveries kept in memory per
- *            instance; past it the oldest sent goes first
- * @param ttl {@code hook.deliveries.ttl} / {@code HOOK_DELIVERIES_TTL}: how long a delivery is kept after it was sent,
- *            in memory and in the shared Redis ({@code HOOK_DEDUP_REDIS_URL})
- */
-public record DeliverySettings(int max, Duration ttl) {
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
-    public static DeliverySettings from(SettingsSource settings) {
-        long max = settings.number("hook.deliveries.max", 5_000);
-        if (max < 1 || max > 1_000_000) {
-            throw new InvalidSettingsException("HOOK_DELIVERIES_MAX must be between 1 and 1000000.");
-        }
-        Duration ttl = settings.duration("hook.deliveries.ttl", Duration.ofHours(24));
-        if (ttl.compareTo(Duration.ofMinutes(1)) < 0 || ttl.compareTo(Duration.ofDays(7)) > 0) {
-            throw new InvalidSettingsException("HOOK_DELIVERIES_TTL must be between 1m and 7 days, like 24h.");
-        }
-        return new DeliverySettings((int) max, ttl);
+import io.telephonyhook.config.constraints.DurationRange;
+
+/**
+ * The messages and calls Twilio accepted, with the statuses it reported for them ({@code hook.deliveries.*},
+ * environment variables {@code HOOK_DELIVERIES_*}; package {@code io.telephonyhook.deliveries}).
+ */
+public class DeliverySettings {
+
+    public static final String PREFIX = "hook.deliveries";
+
+    /** The most deliveries each instance keeps in memory (about 1 KB each); past it the first sent goes first. */
+    @Min(value = 1, message = "must be between 1 and 1000000.")
+    @Max(value = 1_000_000, message = "must be between 1 and 1000000.")
+    private int max = 5_000;
+
+    /** How long a delivery is kept after it was sent, in memory and in the shared Redis; 1m to 168h (7 days). */
+    @DurationRange(min = "1m", max = "7d", message = "must be between 1m and 7 days, like 24h.")
+    private Duration ttl = Duration.ofHours(24);
+
+    public int getMax() {
+        return max;
+    }
+
+    public void setMax(int max) {
+        this.max = max;
+    }
+
+    public Duration getTtl() {
+        return ttl;
+    }
+
+    public void setTtl(Duration ttl) {
+        this.ttl = ttl == null ? this.ttl : ttl;
+    }
+
+    @Override
+    public String toString() {
+        return "DeliverySettings[max=" + max + ", ttl=" + ttl + "]";
     }
 }

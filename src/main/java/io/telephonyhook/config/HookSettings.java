@@ -1,101 +1,202 @@
 package io.telephonyhook.config;
 
 import java.net.URI;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+
+import io.telephonyhook.config.constraints.DurationRange;
+import io.telephonyhook.config.constraints.SizeRange;
+
 /**
- * The hook's own settings, the same in every host. Keys and environment variables (README, "Configuration"):
- *
- * @param authHeader    {@code okta.hook.auth.header} / {@code OKTA_HOOK_AUTH_HEADER}: the header Okta sends the
- *                      secret in (its "authentication field"), matched case-insensitively
- * @param authSecret    {@code okta.hook.auth.secret} / {@code OKTA_HOOK_AUTH_SECRET}: its exact value; null when
- *                      unset (required in live mode; demo mode uses Okta's example secret)
- * @param authSecretPrevious {@code okta.hook.auth.secret-previous} / {@code OKTA_HOOK_AUTH_SECRET_PREVIOUS}: the
- *                      secret being rotated out, accepted beside the current one; null when unset
- * @param path          {@code hook.path} / {@code HOOK_PATH}: where Okta POSTs, under the host's REST context path
- * @param defaultRegion {@code hook.default-region} / {@code HOOK_DEFAULT_REGION}: the region (ISO 3166) a number
- *                      without a country code is read in
- * @param smsTemplate   {@code hook.sms-template} / {@code HOOK_SMS_TEMPLATE}: the SMS text when Okta's msgTemplate
- *                      does not contain the code; {@code {code}} is replaced
- * @param deadline      {@code hook.deadline} / {@code HOOK_DEADLINE}: when, after a request arrives, Okta must have
- *                      its answer (at most 3000 ms: Okta waits 3 s)
- * @param maxBodyBytes  {@code hook.max-body} / {@code HOOK_MAX_BODY}: the largest request body accepted (Okta's are
- *                      about 1 KB)
- * @param oauth         {@code okta.hook.oauth.*} / {@code OKTA_HOOK_OAUTH_*}: OAuth 2.0 access tokens as Okta's
- *                      credential, beside or instead of the secret; null when {@code OKTA_HOOK_OAUTH_ISSUER} is unset
- * @param publicUrl     {@code hook.public-url} / {@code HOOK_PUBLIC_URL}: the hook's public base URL, where Twilio
- *                      reports delivery statuses ({@code {publicUrl}/twilio/status}); null: no status callbacks
+ * The hook's own settings ({@code hook.*}, environment variables {@code HOOK_*}), the same in every host. The
+ * settings of each feature have a type of their own beside this one ({@link DedupSettings}, {@link PumpingSettings},
+ * ...); {@link Settings} holds them all.
  */
-public record HookSettings(
-        String authHeader,
-        String authSecret,
-        String authSecretPrevious,
-        String path,
-        String defaultRegion,
-        String smsTemplate,
-        Duration deadline,
-        long maxBodyBytes,
-        OAuthSettings oauth,
-        URI publicUrl) {
+public class HookSettings {
 
-    public static final String DEFAULT_PATH = "/telephonyHook";
-    private static final Duration OKTA_WAITS = Duration.ofMillis(3000);
-    private static final long MIN_BODY = 1024;
-    private static final long MAX_BODY = 16L * 1024 * 1024;
+    public static final String PREFIX = "hook";
+    /** Where the library keeps its routes: a folder of their own, so no application's pattern loads them by accident. */
+    public static final String SHIPPED_ROUTES = "classpath:telephony-hook/routes/*.camel.yaml";
 
-    /** Reads and checks the settings; a value that would make the hook unsafe or useless stops the start-up. */
-    public static HookSettings from(SettingsSource settings) {
-        HookSettings hook = new HookSettings(
-                settings.text("okta.hook.auth.header", "Authorization"),
-                settings.text("okta.hook.auth.secret"),
-                settings.text("okta.hook.auth.secret-previous"),
-                settings.text("hook.path", DEFAULT_PATH),
-                settings.text("hook.default-region", "US"),
-                settings.text("hook.sms-template", "Your verification code is {code}"),
-                settings.duration("hook.deadline", Duration.ofMillis(2500)),
-                settings.bytes("hook.max-body", 64 * 1024),
-                OAuthSettings.from(settings),
-                publicUrl(settings.text("hook.public-url")));
-        if (hook.deadline.isNegative() || hook.deadline.isZero() || hook.deadline.compareTo(OKTA_WAITS) > 0) {
-            throw new InvalidSettingsException("HOOK_DEADLINE must be more than 0 and at most 3000ms: Okta waits 3 s.");
-        }
-        if (hook.maxBodyBytes < MIN_BODY || hook.maxBodyBytes > MAX_BODY) {
-            throw new InvalidSettingsException("HOOK_MAX_BODY must be between 1KB and 16MB (Okta's requests are about 1KB).");
-        }
-        if (hook.authSecretPrevious != null && hook.authSecret == null) {
-            throw new InvalidSettingsException("OKTA_HOOK_AUTH_SECRET_PREVIOUS is set but OKTA_HOOK_AUTH_SECRET is not:"
-                    + " a rotation keeps the new secret in OKTA_HOOK_AUTH_SECRET and the old one in _PREVIOUS.");
-        }
-        if (!hook.path.startsWith("/")) {
-            throw new InvalidSettingsException("HOOK_PATH must start with '/', like /telephonyHook.");
-        }
-        return hook;
+    /** Spring Boot hosts: false and the hook adds nothing to the application. */
+    private boolean enabled = true;
+
+    /** Where Okta POSTs, under the host's camel.rest.context-path if it has one. */
+    @Pattern(regexp = "/.*", message = "must start with '/', like /telephonyHook.")
+    private String path = "/telephonyHook";
+
+    /**
+     * Spring Boot hosts: where the hook's routes are; e.g. file:/etc/hook/routes/*.camel.yaml to run edited routes
+     * without rebuilding.
+     */
+    private String routes = SHIPPED_ROUTES;
+
+    /** The region (ISO 3166) a number Okta sends without a country code is read in. */
+    private String defaultRegion = "US";
+
+    /**
+     * The SMS text when Okta's msgTemplate does not contain the code and HOOK_WORDING_FILE has none for the user's
+     * locale; {code} is replaced by the code.
+     */
+    private String smsTemplate = "Your verification code is {code}";
+
+    /** When, after a request arrives, Okta must have its answer; at most 3000ms (Okta waits 3 s). */
+    @DurationRange(min = "0", minExclusive = true, max = "3000ms",
+            message = "must be more than 0 and at most 3000ms: Okta waits 3 s.")
+    private Duration deadline = Duration.ofMillis(2500);
+
+    /** Larger request bodies get 413 (Okta's are about 1 KB); 1KB to 16MB. */
+    @SizeRange(min = 1024, max = 16L * 1024 * 1024,
+            message = "must be between 1KB and 16MB (Okta's requests are about 1KB).")
+    private String maxBody = "64KB";
+
+    /**
+     * The hook's public base URL, e.g. https://hooks.example.com: each SMS and call asks Twilio to report its status
+     * to {HOOK_PUBLIC_URL}/twilio/status. Unset: no reports (demo mode reports to its own port without it).
+     */
+    private String publicUrl;
+
+    /**
+     * Calls served at once: past them a call is answered FAILED at once (reason=overloaded) so Okta sends the code
+     * itself, instead of queueing into its deadline.
+     */
+    @Min(value = 1, message = "must be at least 1.")
+    private int maxConcurrentCalls = 200;
+
+    /** A YAML file of senders by the destination's country; read at start-up. Unset: the TWILIO_ senders. */
+    private String sendersFile;
+
+    /** A YAML file of SMS and voice wording by locale; read at start-up. Unset: the built-in wording. */
+    private String wordingFile;
+
+    public boolean isEnabled() {
+        return enabled;
     }
 
-    /** {@code https://hooks.example.com} (or {@code http://} on loopback), without a trailing slash. */
-    private static URI publicUrl(String text) {
-        if (text == null) {
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    public void setPath(String path) {
+        this.path = Blank.or(path, this.path);
+    }
+
+    public String getRoutes() {
+        return routes;
+    }
+
+    public void setRoutes(String routes) {
+        this.routes = Blank.or(routes, this.routes);
+    }
+
+    public String getDefaultRegion() {
+        return defaultRegion;
+    }
+
+    public void setDefaultRegion(String defaultRegion) {
+        this.defaultRegion = Blank.or(defaultRegion, this.defaultRegion);
+    }
+
+    public String getSmsTemplate() {
+        return smsTemplate;
+    }
+
+    public void setSmsTemplate(String smsTemplate) {
+        this.smsTemplate = Blank.or(smsTemplate, this.smsTemplate);
+    }
+
+    public Duration getDeadline() {
+        return deadline;
+    }
+
+    public void setDeadline(Duration deadline) {
+        this.deadline = deadline == null ? this.deadline : deadline;
+    }
+
+    public String getMaxBody() {
+        return maxBody;
+    }
+
+    public void setMaxBody(String maxBody) {
+        this.maxBody = Blank.or(maxBody, this.maxBody);
+    }
+
+    /** {@link #getMaxBody()} in bytes. */
+    public long maxBodyBytes() {
+        return DataSizes.bytes(maxBody);
+    }
+
+    public String getPublicUrl() {
+        return publicUrl;
+    }
+
+    public void setPublicUrl(String publicUrl) {
+        this.publicUrl = Blank.orNull(publicUrl);
+    }
+
+    /** {@link #getPublicUrl()} checked and without a trailing slash; null when unset. */
+    public URI publicUri() {
+        return Urls.publicUrl(publicUrl);
+    }
+
+    public int getMaxConcurrentCalls() {
+        return maxConcurrentCalls;
+    }
+
+    public void setMaxConcurrentCalls(int maxConcurrentCalls) {
+        this.maxConcurrentCalls = maxConcurrentCalls;
+    }
+
+    public String getSendersFile() {
+        return sendersFile;
+    }
+
+    public void setSendersFile(String sendersFile) {
+        this.sendersFile = Blank.orNull(sendersFile);
+    }
+
+    public String getWordingFile() {
+        return wordingFile;
+    }
+
+    public void setWordingFile(String wordingFile) {
+        this.wordingFile = Blank.orNull(wordingFile);
+    }
+
+    /** {@link #getSendersFile()} as a path; null when unset. */
+    public Path sendersPath() {
+        return path(sendersFile, "hook.senders-file");
+    }
+
+    /** {@link #getWordingFile()} as a path; null when unset. */
+    public Path wordingPath() {
+        return path(wordingFile, "hook.wording-file");
+    }
+
+    private static Path path(String value, String key) {
+        if (value == null) {
             return null;
         }
-        URI url;
         try {
-            url = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
-        } catch (IllegalArgumentException unreadable) {
-            throw new InvalidSettingsException("HOOK_PUBLIC_URL is not a URL like https://hooks.example.com.");
+            return Path.of(value);
+        } catch (InvalidPathException notAPath) {
+            throw new InvalidSettingsException(SettingKeys.environmentVariable(key) + " (" + key + ") is '"
+                    + value.replaceAll("\\p{Cntrl}", "?") + "', which is not a file path: " + notAPath.getReason() + ".");
         }
-        boolean loopback = "localhost".equals(url.getHost()) || "127.0.0.1".equals(url.getHost());
-        if (url.getHost() == null || !("https".equals(url.getScheme()) || "http".equals(url.getScheme()) && loopback)
-                || url.getQuery() != null || url.getFragment() != null) {
-            throw new InvalidSettingsException("HOOK_PUBLIC_URL must be https://host[:port][/path] (http:// only on"
-                    + " loopback), with no query: Twilio signs the exact URL it calls.");
-        }
-        return url;
     }
 
-    /** Without the secret: a record's default toString would print it. */
     @Override
     public String toString() {
-        return "HookSettings[authHeader=" + authHeader + ", path=" + path + ", defaultRegion=" + defaultRegion
-                + ", deadline=" + deadline + ", maxBodyBytes=" + maxBodyBytes + ", oauth=" + oauth + ", publicUrl=" + publicUrl + "]";
+        return "HookSettings[path=" + path + ", defaultRegion=" + defaultRegion + ", deadline=" + deadline
+                + ", maxBody=" + maxBody + ", publicUrl=" + publicUrl + ", maxConcurrentCalls=" + maxConcurrentCalls
+                + ", sendersFile=" + sendersFile + ", wordingFile=" + wordingFile + "]";
     }
 }

@@ -7,23 +7,33 @@ import java.util.TreeSet;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 
 /**
- * Protection from SMS pumping (toll fraud), the same in every host; all off by default:
- *
- * @param allowedCountries {@code hook.allowed-countries} / {@code HOOK_ALLOWED_COUNTRIES}: ISO 3166 alpha-2 codes,
- *                         comma-separated; a number elsewhere is refused. Empty: every country
- * @param perNumber        {@code hook.rate-limit.per-number} / {@code HOOK_RATE_LIMIT_PER_NUMBER}: codes per number,
- *                         e.g. {@code 5/10m}; null for no limit
- * @param perCountry       {@code hook.rate-limit.per-country} / {@code HOOK_RATE_LIMIT_PER_COUNTRY}: codes per
- *                         destination country, e.g. {@code 200/1m}; null for no limit
+ * Protection from SMS pumping (toll fraud): the countries codes may go to ({@code hook.allowed-countries},
+ * {@code HOOK_ALLOWED_COUNTRIES}); the rate limits are {@link RateLimitSettings}. All off by default.
  */
-public record PumpingSettings(Set<String> allowedCountries, RateLimit perNumber, RateLimit perCountry) {
+public class PumpingSettings {
 
-    public static PumpingSettings from(SettingsSource settings) {
+    public static final String PREFIX = "hook";
+
+    /**
+     * ISO 3166 alpha-2 codes, comma-separated: a number in another country (libphonenumber's region) is answered
+     * FAILED, reason=country-not-allowed, without calling Twilio. Unset: every country.
+     */
+    private String allowedCountries;
+
+    public String getAllowedCountries() {
+        return allowedCountries;
+    }
+
+    public void setAllowedCountries(String allowedCountries) {
+        this.allowedCountries = Blank.orNull(allowedCountries);
+    }
+
+    /** The allowed countries, checked: empty for every country. */
+    public Set<String> countries() {
         Set<String> regions = PhoneNumberUtil.getInstance().getSupportedRegions();
-        String allowed = settings.text("hook.allowed-countries");
         Set<String> countries = new TreeSet<>();
-        if (allowed != null) {
-            for (String code : allowed.split(",")) {
+        if (allowedCountries != null) {
+            for (String code : allowedCountries.split(",")) {
                 String country = code.strip().toUpperCase(Locale.ROOT);
                 if (country.isEmpty()) {
                     continue;
@@ -35,19 +45,15 @@ public record PumpingSettings(Set<String> allowedCountries, RateLimit perNumber,
                 countries.add(country);
             }
         }
-        return new PumpingSettings(Set.copyOf(countries),
-                RateLimit.parse("HOOK_RATE_LIMIT_PER_NUMBER", settings.text("hook.rate-limit.per-number")),
-                RateLimit.parse("HOOK_RATE_LIMIT_PER_COUNTRY", settings.text("hook.rate-limit.per-country")));
+        return Set.copyOf(countries);
     }
 
-    /** True when nothing stands between a caller with the secret and the org's Twilio bill. */
-    public boolean unguarded() {
-        return allowedCountries.isEmpty() && perNumber == null && perCountry == null;
+    void check() {
+        countries();
     }
 
     @Override
     public String toString() {
-        return "PumpingSettings[allowedCountries=" + String.join(",", new TreeSet<>(allowedCountries))
-                + ", perNumber=" + perNumber + ", perCountry=" + perCountry + "]";
+        return "PumpingSettings[allowedCountries=" + allowedCountries + "]";
     }
 }

@@ -10,6 +10,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.telephonyhook.HookRoutes;
 import io.telephonyhook.okta.OktaErrorResponse;
 
 /**
@@ -20,8 +21,6 @@ import io.telephonyhook.okta.OktaErrorResponse;
  */
 public class StartupGateFilter extends OncePerRequestFilter {
 
-    /** The route that serves Okta's calls; the gate opens once it and every other route of the hook have started. */
-    static final String HOOK_ROUTE = "telephony-hook";
     private static final OktaErrorResponse STARTING = OktaErrorResponse.of("The telephony hook is starting",
             "The telephony hook is starting", "HTTP_503", null, null);
 
@@ -49,11 +48,11 @@ public class StartupGateFilter extends OncePerRequestFilter {
         }
         boolean hookRoute = false;
         for (Route route : camel.getRoutes()) {
-            if (route.getRouteId().startsWith(HOOK_ROUTE)) {
+            if (route.getRouteId().startsWith(HookRoutes.PREFIX)) {
                 if (!camel.getRouteController().getRouteStatus(route.getRouteId()).isStarted()) {
                     return false;
                 }
-                hookRoute |= route.getRouteId().equals(HOOK_ROUTE);
+                hookRoute |= route.getRouteId().equals(HookRoutes.HOOK_ROUTE);
             }
         }
         return hookRoute;

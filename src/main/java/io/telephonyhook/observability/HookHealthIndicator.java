@@ -1,7 +1,6 @@
 package io.telephonyhook.observability;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -10,6 +9,7 @@ import org.apache.camel.component.resilience4j.ResilienceProcessor;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 
+import io.telephonyhook.HookRoutes;
 import io.telephonyhook.config.HookMode;
 
 /**
@@ -19,8 +19,6 @@ import io.telephonyhook.config.HookMode;
  * would turn that into connection errors and waits instead.
  */
 public class HookHealthIndicator implements HealthIndicator {
-
-    private static final List<String> BREAKERS = List.of("telephony-hook-twilio-sms", "telephony-hook-twilio-voice");
 
     private final HookMode mode;
     private final Supplier<String> deduplication;
@@ -36,7 +34,7 @@ public class HookHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         Map<String, String> breakers = new LinkedHashMap<>();
-        for (String id : BREAKERS) {
+        for (String id : HookRoutes.BREAKERS) {
             ResilienceProcessor breaker = camel.getProcessor(id, ResilienceProcessor.class);
             breakers.put(id, breaker == null ? "NOT_STARTED" : breaker.getCircuitBreakerState());
         }

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.telephonyhook.config.PumpingSettings;
+import io.telephonyhook.config.RateLimitSettings;
 import io.telephonyhook.config.RateLimit;
 import io.telephonyhook.delivery.DeliveryOutcome;
 import io.telephonyhook.delivery.FailureReason;
@@ -51,8 +52,8 @@ public class PumpingGuard {
      * @param shared    the counters instances share (Redis); null for this instance's only
      * @param numberKey a secret the instances share (the Twilio auth token): numbers are counted under a keyed hash
      */
-    public PumpingGuard(PumpingSettings settings, RateCounters local, RateCounters shared, CallMetrics metrics,
-                        byte[] numberKey) {
+    public PumpingGuard(PumpingSettings settings, RateLimitSettings limits, RateCounters local, RateCounters shared,
+                        CallMetrics metrics, byte[] numberKey) {
         SecretKeySpec key = new SecretKeySpec(numberKey, "HmacSHA256");
         this.numberHashes = ThreadLocal.withInitial(() -> {
             try {
@@ -63,9 +64,9 @@ public class PumpingGuard {
                 throw new IllegalStateException(everyJvmHasIt);
             }
         });
-        this.allowedCountries = settings.allowedCountries();
-        this.perNumber = settings.perNumber();
-        this.perCountry = settings.perCountry();
+        this.allowedCountries = settings.countries();
+        this.perNumber = limits.perNumberLimit();
+        this.perCountry = limits.perCountryLimit();
         this.local = local;
         this.shared = shared;
         this.outage = new RedisOutage("rate-limit", "rate limits count on this instance only", metrics);

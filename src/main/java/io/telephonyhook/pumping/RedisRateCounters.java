@@ -8,7 +8,8 @@ import io.telephonyhook.redis.SharedRedis;
 /**
  * Counters in the Redis the instances share ({@code HOOK_DEDUP_REDIS_URL}), so a limit holds across the fleet: one key
  * per number or country, {@value #KEY_PREFIX}{key}, incremented by each code and expiring one window after the first
- * (a fixed window, counted atomically by Redis in one round trip). Numbers appear in keys only as a hash.
+ * (a fixed window, counted atomically by Redis in one round trip; {@link LocalRateCounters} counts the same way).
+ * Numbers appear in keys only as a hash.
  */
 public final class RedisRateCounters implements RateCounters {
 

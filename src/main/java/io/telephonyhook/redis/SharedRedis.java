@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class SharedRedis implements AutoCloseable {
 
     private static final Duration RECONNECT_EVERY = Duration.ofSeconds(5);
+    /** How long a call waits for the shared Redis before going on without it. */
+    static final Duration COMMAND_TIMEOUT = Duration.ofMillis(250);
     private static final Logger log = LoggerFactory.getLogger(SharedRedis.class);
 
     private final String where;
@@ -66,6 +68,12 @@ public final class SharedRedis implements AutoCloseable {
             return thread;
         });
         connector.execute(this::connect);
+    }
+
+    /** The Redis of {@code HOOK_DEDUP_REDIS_URL}, connecting in the background; null when it is not set. */
+    public static SharedRedis of(io.telephonyhook.config.DedupSettings settings) {
+        URI url = settings.redisUri();
+        return url == null ? null : new SharedRedis(url, COMMAND_TIMEOUT);
     }
 
     /** Commands on the shared connection; throws at once when there is none. */

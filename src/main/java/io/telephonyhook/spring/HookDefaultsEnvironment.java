@@ -11,9 +11,9 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * Adds {@code META-INF/telephony-hook/defaults.properties} (the loggers that must never print a code or a secret,
- * camel-twilio's thread pool) to any Spring Boot application with the hook, at the lowest precedence, before logging
- * starts. The application's own settings override every line.
+ * Adds {@code META-INF/telephony-hook/defaults.properties} (the loggers that must never print a code or a secret) to
+ * any Spring Boot application with the hook, at the lowest precedence, before logging starts. The application's own
+ * settings override every line.
  */
 public class HookDefaultsEnvironment implements EnvironmentPostProcessor {
 

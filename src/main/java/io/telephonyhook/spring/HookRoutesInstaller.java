@@ -7,31 +7,28 @@ import org.apache.camel.spi.Resource;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.camel.support.PluginHelper;
 
-import io.telephonyhook.TelephonyHook;
+import io.telephonyhook.config.HookProperties;
 import io.telephonyhook.config.InvalidSettingsException;
+import io.telephonyhook.config.Settings;
 import io.telephonyhook.twilio.TwilioRequestsOnTheCallingThread;
 
 /**
- * Before Camel starts: binds the hook's steps in the registry (unless the application has a bean of that name) and
- * loads the hook's routes from {@code hook.routes}, so an application gets the hook without touching its own
- * {@code camel.main.routes-include-pattern}.
+ * Before Camel starts: loads the hook's routes from {@code hook.routes}, so an application gets the hook without
+ * touching its own {@code camel.main.routes-include-pattern} (its steps are Spring beans, which Camel's registry finds
+ * by name), and makes camel-twilio's requests on the calling thread.
  */
 class HookRoutesInstaller implements CamelContextConfiguration {
 
-    /** Where the jar keeps its routes: a folder of its own, so no application's pattern loads them by accident. */
-    static final String SHIPPED_ROUTES = "classpath:telephony-hook/routes/*.camel.yaml";
+    private final Settings settings;
 
-    private final TelephonyHook hook;
-    private final String routes;
-
-    HookRoutesInstaller(TelephonyHook hook, String routes) {
-        this.hook = hook;
-        this.routes = routes;
+    HookRoutesInstaller(Settings settings) {
+        this.settings = settings;
     }
 
     @Override
     public void beforeApplicationStart(CamelContext camel) {
-        hook.bindRouteBeans(camel.getRegistry());
+        String routes = settings.hook().getRoutes();
+        HookProperties.addTo(camel, settings);
         TwilioRequestsOnTheCallingThread.install(camel);
         try {
             Collection<Resource> files = PluginHelper.getPackageScanResourceResolver(camel).findResources(routes);

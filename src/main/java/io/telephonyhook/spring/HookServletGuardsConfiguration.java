@@ -2,13 +2,16 @@ package io.telephonyhook.spring;
 
 import jakarta.servlet.Filter;
 import org.apache.camel.CamelContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
-import io.telephonyhook.TelephonyHook;
+import io.telephonyhook.auth.HookAuthenticator;
+import io.telephonyhook.config.Settings;
+import io.telephonyhook.observability.CallMetrics;
 import io.telephonyhook.twilio.StatusCallbacks;
 import io.telephonyhook.http.ArrivalTimeFilter;
 import io.telephonyhook.http.AuthenticationGateFilter;
@@ -31,8 +34,8 @@ import io.telephonyhook.http.Utf8BodyFilter;
 class HookServletGuardsConfiguration {
 
     @Bean
-    FilterRegistrationBean<ArrivalTimeFilter> telephonyHookArrivalTime(TelephonyHook hook, Environment environment) {
-        FilterRegistrationBean<ArrivalTimeFilter> registration = onHookPath(new ArrivalTimeFilter(), 0, hook, environment);
+    FilterRegistrationBean<ArrivalTimeFilter> telephonyHookArrivalTime(Settings settings, Environment environment) {
+        FilterRegistrationBean<ArrivalTimeFilter> registration = onHookPath(new ArrivalTimeFilter(), 0, settings, environment);
         registration.addUrlPatterns(onThePath(StatusCallbacks.PATH, environment));
         return registration;
     }
@@ -42,54 +45,62 @@ class HookServletGuardsConfiguration {
      * the body bounded in size and time, a bad form refused before Camel parses it, a bounded number at once).
      */
     @Bean
-    FilterRegistrationBean<StatusReportGateFilter> telephonyHookStatusReportGate(TelephonyHook hook,
-                                                                                  Environment environment) {
+    FilterRegistrationBean<StatusReportGateFilter> telephonyHookStatusReportGate(Settings settings,
+            StatusCallbacks callbacks, Environment environment) {
         FilterRegistrationBean<StatusReportGateFilter> registration = new FilterRegistrationBean<>(
-                new StatusReportGateFilter(hook.statusCallbacks(), hook.settings().deadline()));
+                new StatusReportGateFilter(callbacks, settings.hook().getDeadline()));
         registration.addUrlPatterns(onThePath(StatusCallbacks.PATH, environment));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 
     @Bean
-    FilterRegistrationBean<StartupGateFilter> telephonyHookStartupGate(TelephonyHook hook, CamelContext camel,
+    FilterRegistrationBean<StartupGateFilter> telephonyHookStartupGate(Settings settings, CamelContext camel,
                                                                        Environment environment) {
-        return onHookPath(new StartupGateFilter(camel), 1, hook, environment);
+        return onHookPath(new StartupGateFilter(camel), 1, settings, environment);
+    }
+
+    /** Off when the application has its own step in the hook's authenticator's place: the route then runs that one. */
+    @Bean
+    FilterRegistrationBean<AuthenticationGateFilter> telephonyHookAuthenticationGate(Settings settings,
+            ObjectProvider<HookAuthenticator> authenticator, CallMetrics metrics, Environment environment) {
+        HookAuthenticator hooks = authenticator.getIfAvailable();
+        FilterRegistrationBean<AuthenticationGateFilter> registration = onHookPath(
+                new AuthenticationGateFilter(hooks, metrics), 2, settings, environment);
+        registration.setEnabled(hooks != null);
+        return registration;
     }
 
     @Bean
-    FilterRegistrationBean<AuthenticationGateFilter> telephonyHookAuthenticationGate(TelephonyHook hook,
-                                                                                     Environment environment) {
-        return onHookPath(new AuthenticationGateFilter(hook.authenticator(), hook.metrics()), 2, hook, environment);
+    FilterRegistrationBean<JsonOnlyFilter> telephonyHookJsonOnly(Settings settings, CallMetrics metrics,
+            Environment environment) {
+        return onHookPath(new JsonOnlyFilter(metrics), 3, settings, environment);
     }
 
     @Bean
-    FilterRegistrationBean<JsonOnlyFilter> telephonyHookJsonOnly(TelephonyHook hook, Environment environment) {
-        return onHookPath(new JsonOnlyFilter(hook.metrics()), 3, hook, environment);
+    FilterRegistrationBean<BodySizeLimitFilter> telephonyHookBodySizeLimit(Settings settings, CallMetrics metrics,
+            Environment environment) {
+        return onHookPath(new BodySizeLimitFilter(settings.hook().maxBodyBytes(),
+                settings.hook().getDeadline(), metrics), 4, settings, environment);
     }
 
     @Bean
-    FilterRegistrationBean<BodySizeLimitFilter> telephonyHookBodySizeLimit(TelephonyHook hook, Environment environment) {
-        return onHookPath(new BodySizeLimitFilter(hook.settings().maxBodyBytes(), hook.settings().deadline(),
-                hook.metrics()), 4, hook, environment);
+    FilterRegistrationBean<Utf8BodyFilter> telephonyHookUtf8Body(Settings settings, CallMetrics metrics,
+            Environment environment) {
+        return onHookPath(new Utf8BodyFilter(metrics), 5, settings, environment);
     }
 
-    @Bean
-    FilterRegistrationBean<Utf8BodyFilter> telephonyHookUtf8Body(TelephonyHook hook, Environment environment) {
-        return onHookPath(new Utf8BodyFilter(hook.metrics()), 5, hook, environment);
-    }
-
-    private static <F extends Filter> FilterRegistrationBean<F> onHookPath(F filter, int position, TelephonyHook hook,
+    private static <F extends Filter> FilterRegistrationBean<F> onHookPath(F filter, int position, Settings settings,
                                                                            Environment environment) {
         FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
-        registration.addUrlPatterns(hookPath(hook, environment));
+        registration.addUrlPatterns(hookPath(settings, environment));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + position);
         return registration;
     }
 
     /** The hook's path on the server: the REST DSL's context path ({@code camel.rest.context-path}), then hook.path. */
-    static String hookPath(TelephonyHook hook, Environment environment) {
-        return onThePath(hook.settings().path(), environment);
+    static String hookPath(Settings settings, Environment environment) {
+        return onThePath(settings.hook().getPath(), environment);
     }
 
     /** A path of the hook's REST DSL on the server: after the context path ({@code camel.rest.context-path}). */

@@ -4,15 +4,13 @@ import java.io.IOException;
 import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.twilio.http.TwilioRestClient;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.SanitizableData;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -27,34 +25,31 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.env.Environment;
 
-import io.telephonyhook.TelephonyHook;
-import io.telephonyhook.config.DedupSettings;
-import io.telephonyhook.config.DeliverySettings;
-import io.telephonyhook.config.HookSettings;
-import io.telephonyhook.config.PumpingSettings;
-import io.telephonyhook.config.SendersAndWordingFiles;
-import io.telephonyhook.config.SettingsSource;
-import io.telephonyhook.config.TwilioSettings;
+import io.telephonyhook.config.SettingKeys;
+import io.telephonyhook.config.Settings;
+import io.telephonyhook.dedup.OneDeliveryPerEvent;
 import io.telephonyhook.deliveries.DeliveriesEndpoint;
+import io.telephonyhook.deliveries.DeliveryLedger;
 import io.telephonyhook.observability.HookHealthIndicator;
 import io.telephonyhook.simulator.TwilioSimulator;
+import io.telephonyhook.twilio.StatusCallbacks;
 
 /**
- * The hook inside any Camel Spring Boot application, this project's own included: the hook's steps bound in Camel's
- * registry under the names its routes use, its routes loaded from {@code hook.routes} (whatever the application's own
- * {@code camel.main.routes-include-pattern}), and the guards in front of its path ({@link HookServletGuardsConfiguration}).
- * The hook is served by camel-platform-http on the application's servlet web server (Spring MVC), so an application
- * without one gets nothing; {@code hook.enabled=false} (HOOK_ENABLED) turns it all off.
- *
- * <p>Settings are read with the keys and environment variables of the README's table, from the application's own
- * {@code Environment}. A bean of the application's with the name of one of the hook's steps takes that step's place.
+ * The hook inside any Camel Spring Boot application, this project's own included: its settings
+ * ({@link HookSettingsConfiguration}), the steps of each feature as beans under the names its routes use
+ * ({@link HookStepsConfiguration}, {@link HookTwilioConfiguration}, {@link HookLedgersConfiguration}), its routes loaded
+ * from {@code hook.routes} whatever the application's own {@code camel.main.routes-include-pattern}, and the guards in
+ * front of its path ({@link HookServletGuardsConfiguration}). The hook is served by camel-platform-http on the
+ * application's servlet web server (Spring MVC), so an application without one gets nothing; {@code hook.enabled=false}
+ * (HOOK_ENABLED) turns it all off. A bean of the application's with the name of one of the hook's steps takes that
+ * step's place.
  */
 @AutoConfiguration(after = CamelAutoConfiguration.class)
 @ConditionalOnProperty(name = "hook.enabled", havingValue = "true", matchIfMissing = true)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import(HookServletGuardsConfiguration.class)
+@Import({HookSettingsConfiguration.class, HookStepsConfiguration.class, HookTwilioConfiguration.class,
+        HookLedgersConfiguration.class, HookServletGuardsConfiguration.class})
 public class TelephonyHookAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(TelephonyHookAutoConfiguration.class);
@@ -70,26 +65,8 @@ public class TelephonyHookAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnMissingBean
-    TelephonyHook telephonyHook(Environment environment, ObjectProvider<MeterRegistry> meterRegistry,
-                                ObjectProvider<TwilioSimulator> simulator) {
-        SettingsSource settings = new SettingsSource(environment::getProperty);
-        return new TelephonyHook(HookSettings.from(settings), TwilioSettings.from(settings), DedupSettings.from(settings),
-                PumpingSettings.from(settings), DeliverySettings.from(settings), SendersAndWordingFiles.from(settings),
-                meterRegistry.getIfAvailable(SimpleMeterRegistry::new), new PlatformHttpArrival(),
-                () -> simulator.getObject().account());
-    }
-
-    /** camel-twilio's component takes the single TwilioRestClient bean; an application's own client wins. */
-    @Bean
-    @ConditionalOnMissingBean
-    TwilioRestClient telephonyHookTwilioRestClient(TelephonyHook hook) {
-        return hook.componentClient();
-    }
-
-    @Bean
-    CamelContextConfiguration telephonyHookRoutes(TelephonyHook hook, Environment environment) {
-        return new HookRoutesInstaller(hook, environment.getProperty("hook.routes", HookRoutesInstaller.SHIPPED_ROUTES));
+    CamelContextConfiguration telephonyHookRoutes(Settings settings) {
+        return new HookRoutesInstaller(settings);
     }
 
     /**
@@ -101,7 +78,7 @@ public class TelephonyHookAutoConfiguration {
         boolean mainServer = initialized.getApplicationContext().getServerNamespace() == null; // not management's
         ApplicationContext context = initialized.getApplicationContext();
         if (mainServer && context.getBeanNamesForType(TwilioSimulator.class).length > 0) {
-            context.getBean(TelephonyHook.class).statusCallbacks().useLoopback(initialized.getWebServer().getPort());
+            context.getBean(StatusCallbacks.class).useLoopback(initialized.getWebServer().getPort());
         }
     }
 
@@ -123,14 +100,24 @@ public class TelephonyHookAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(name = "telephonyHookHealthIndicator")
-        HookHealthIndicator telephonyHookHealthIndicator(TelephonyHook hook, CamelContext camel) {
-            return new HookHealthIndicator(hook.mode(), hook::deduplication, camel);
+        HookHealthIndicator telephonyHookHealthIndicator(Settings settings, OneDeliveryPerEvent dedup,
+                                                         CamelContext camel) {
+            return new HookHealthIndicator(settings.mode(), dedup::state, camel);
         }
 
         @Bean
         @ConditionalOnMissingBean
-        DeliveriesEndpoint telephonyHookDeliveriesEndpoint(TelephonyHook hook) {
-            return new DeliveriesEndpoint(hook.deliveries());
+        DeliveriesEndpoint telephonyHookDeliveriesEndpoint(DeliveryLedger ledger) {
+            return new DeliveriesEndpoint(ledger);
+        }
+
+        /**
+         * The hook's secrets masked wherever the actuator shows values ({@code /actuator/configprops},
+         * {@code /actuator/env}), whatever the application's {@code show-values}.
+         */
+        @Bean
+        SanitizingFunction telephonyHookSecretsMasked() {
+            return data -> SettingKeys.isSecret(data.getKey()) ? data.withValue(SanitizableData.SANITIZED_VALUE) : data;
         }
     }
 }

@@ -13,21 +13,18 @@ import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactor
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-import io.telephonyhook.TelephonyHook;
-import io.telephonyhook.simulator.SimulatorController;
-import io.telephonyhook.simulator.TwilioSimulator;
-import io.telephonyhook.spring.DemoModeCondition;
+import io.telephonyhook.config.Settings;
+import io.telephonyhook.spring.TwilioKeysAreTheHooks;
 
 /**
  * What only the standalone application adds to the hook (which {@code TelephonyHookAutoConfiguration} sets up in any
  * Camel Spring Boot application): Okta's JSON error object for every error the server answers itself (with
  * {@link JsonErrorController}), each call served and finished on the request thread that read it (platform-http's
  * engine and {@link CallsAnsweredInPlace}, with a start-up warning when those threads leave no room past the admitted
- * calls), and the demo's {@code GET /simulator/messages}. An application that embeds the hook keeps its own error
+ * calls), and (with {@link SimulatorController}) the demo's {@code GET /simulator/messages}. An application that embeds the hook keeps its own error
  * pages and platform-http's own engine.
  */
 @Configuration(proxyBeanMethods = false)
@@ -83,10 +80,10 @@ public class StandaloneConfiguration {
      */
     @Bean
     ApplicationListener<ApplicationStartedEvent> requestThreadsBeyondTheAdmittedCalls(ServerProperties server,
-            Environment environment) {
+            Settings settings) {
         return event -> {
             int threads = server.getTomcat().getThreads().getMax();
-            int admitted = environment.getProperty("hook.max-concurrent-calls", Integer.class, 200);
+            int admitted = settings.hook().getMaxConcurrentCalls();
             if (threads <= admitted) {
                 log.warn("server.tomcat.threads.max ({}) is not above HOOK_MAX_CONCURRENT_CALLS ({}): calls past the "
                         + "maximum wait for a thread instead of being answered FAILED (overloaded) at once", threads,
@@ -104,10 +101,10 @@ public class StandaloneConfiguration {
         return event -> log.info("Maximum heap: {} MB", Runtime.getRuntime().maxMemory() / (1024 * 1024));
     }
 
-    /** Demo mode only; in live mode there is no simulator and the path is unknown (404). */
+    /** No other component of this application has twilio.* settings: a mistyped TWILIO_ key is refused too. */
     @Bean
-    @Conditional(DemoModeCondition.class)
-    SimulatorController simulatorController(TwilioSimulator simulator, TelephonyHook hook) {
-        return new SimulatorController(simulator, hook);
+    TwilioKeysAreTheHooks twilioKeysAreTheHooks() {
+        return new TwilioKeysAreTheHooks() {
+        };
     }
 }

@@ -6,29 +6,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+import io.telephonyhook.support.BoundSettings;
 
 /** HOOK_DELIVERIES_MAX and HOOK_DELIVERIES_TTL: read from their variables, the README's defaults, ranges refused. */
 class DeliverySettingsTest {
 
     @Test
     void readFromTheirVariables() {
-        StandardEnvironment spring = new StandardEnvironment();
-        spring.getPropertySources().addFirst(new SystemEnvironmentPropertySource("env",
-                Map.of("HOOK_DELIVERIES_MAX", "500", "HOOK_DELIVERIES_TTL", "2h")));
+        DeliverySettings deliveries = BoundSettings.fromEnvironment(
+                Map.of("HOOK_DELIVERIES_MAX", "500", "HOOK_DELIVERIES_TTL", "2h")).deliveries();
 
-        assertThat(DeliverySettings.from(new SettingsSource(spring::getProperty)))
-                .isEqualTo(new DeliverySettings(500, Duration.ofHours(2)));
+        assertThat(deliveries).extracting(DeliverySettings::getMax, DeliverySettings::getTtl)
+                .containsExactly(500, Duration.ofHours(2));
     }
 
     @Test
     void withNothingSetTheDefaultsAreTheReadmes() {
-        assertThat(DeliverySettings.from(new SettingsSource(key -> null)))
-                .isEqualTo(new DeliverySettings(5_000, Duration.ofHours(24)));
+        assertThat(BoundSettings.fromProperties(Map.of()).deliveries())
+                .extracting(DeliverySettings::getMax, DeliverySettings::getTtl)
+                .containsExactly(5_000, Duration.ofHours(24));
     }
 
     @ParameterizedTest
@@ -40,8 +40,7 @@ class DeliverySettingsTest {
             "hook.deliveries.ttl, 169h, HOOK_DELIVERIES_TTL must be between 1m and 7 days",
             "hook.deliveries.ttl, a day, HOOK_DELIVERIES_TTL (hook.deliveries.ttl) is 'a day'"})
     void valuesOutOfRangeRefuseTheStartInOneLine(String key, String value, String reason) {
-        SettingsSource settings = new SettingsSource(Map.of(key, value)::get);
-        assertThatThrownBy(() -> DeliverySettings.from(settings))
+        assertThatThrownBy(() -> BoundSettings.fromProperties(Map.of(key, value)))
                 .isInstanceOf(InvalidSettingsException.class).hasMessageContaining(reason).message().doesNotContain("\n");
     }
 }

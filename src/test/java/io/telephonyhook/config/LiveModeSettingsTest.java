@@ -60,6 +60,22 @@ class LiveModeSettingsTest {
                 Map.of("okta.hook.oauth.issuer", "http://127.0.0.1:1/oauth2/default"));
     }
 
+    /** Spring Boot would ignore it without a word, and the TTL would stay at its default. */
+    @Test
+    void aMistypedKeyStopsTheStartNamingTheNearestOne(CapturedOutput output) {
+        assertStartFails("hook.dedup.tll is not a setting of the hook: did you mean HOOK_DEDUP_TTL (hook.dedup.ttl)?",
+                "hook.dedup.tll", "5m");
+        assertStartFails("twilio.from-numbr is not a setting of the hook: did you mean TWILIO_FROM_NUMBER",
+                "twilio.from-numbr", "+15017122661");
+    }
+
+    @Test
+    void aValueThatDoesNotReadStopsTheStartInOneLine(CapturedOutput output) {
+        String[] args = args(Map.of("server.port", "0", "hook.deadline", "soon"));
+        assertThatThrownBy(() -> new SpringApplicationBuilder(TelephonyHookApplication.class).run(args).close());
+        assertThat(output).contains("HOOK_DEADLINE (hook.deadline) is 'soon', which is not a duration such as 2500ms or 2s.");
+    }
+
     @Test
     void noAuthToken() {
         assertStartFails("TWILIO_AUTH_TOKEN is not set", "twilio.auth-token", "");
@@ -97,7 +113,7 @@ class LiveModeSettingsTest {
             String[] args = args(halfLive);
             assertThatThrownBy(() -> new SpringApplicationBuilder(TelephonyHookApplication.class).run(args).close())
                     .rootCause().isInstanceOf(InvalidSettingsException.class)
-                    .hasMessage("TWILIO_ACCOUNT_SID is not set although " + SettingsSource.environmentVariable(key)
+                    .hasMessage("TWILIO_ACCOUNT_SID is not set although " + SettingKeys.environmentVariable(key)
                             + " is: set it for live mode, or unset every TWILIO_ setting for demo mode (which sends"
                             + " nothing).");
         }

@@ -11,6 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.telephonyhook.support.BoundSettings;
+
 /** The OAuth settings' defaults (README's table), and the JWKS URLs refused because anyone on the path could swap the keys. */
 class OAuthSettingsTest {
 
@@ -18,39 +20,40 @@ class OAuthSettingsTest {
 
     @Test
     void offWithoutAnIssuer() {
-        assertThat(OAuthSettings.from(new SettingsSource(key -> null))).isNull();
+        assertThat(BoundSettings.fromProperties(Map.of()).oauth().enabled()).isFalse();
     }
 
     @Test
     void withTheIssuerAloneTheDefaultsAreOktasDefaultServers() {
-        OAuthSettings oauth = OAuthSettings.from(settings(Map.of("okta.hook.oauth.issuer", ISSUER)));
+        OAuthSettings oauth = settings(Map.of("okta.hook.oauth.issuer", ISSUER));
 
-        assertThat(oauth).isEqualTo(new OAuthSettings(ISSUER, URI.create(ISSUER + "/v1/keys"), "api://default", null, null));
+        assertThat(oauth.keysUrl()).isEqualTo(URI.create(ISSUER + "/v1/keys"));
+        assertThat(oauth).extracting(OAuthSettings::getAudience, OAuthSettings::getScope, OAuthSettings::getClientId)
+                .containsExactly("api://default", null, null);
     }
 
     @Test
     void anIssuerWithATrailingSlashGetsNoDoubleSlashInItsJwksUrl() {
-        OAuthSettings oauth = OAuthSettings.from(settings(Map.of("okta.hook.oauth.issuer", ISSUER + "/")));
+        OAuthSettings oauth = settings(Map.of("okta.hook.oauth.issuer", ISSUER + "/"));
 
-        assertThat(oauth.jwksUrl()).isEqualTo(URI.create(ISSUER + "/v1/keys"));
-        assertThat(oauth.issuer()).as("compared with iss exactly as set").isEqualTo(ISSUER + "/");
+        assertThat(oauth.keysUrl()).isEqualTo(URI.create(ISSUER + "/v1/keys"));
+        assertThat(oauth.getIssuer()).as("compared with iss exactly as set").isEqualTo(ISSUER + "/");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"http://localhost:8089/keys", "http://LOCALHOST/keys", "http://127.0.0.1:1/keys",
             "http://127.10.20.30/keys", "http://[::1]:8089/keys", "https://keys.example.com/keys"})
     void plainHttpIsAcceptedOnLoopbackOnly(String jwksUrl) {
-        OAuthSettings oauth = OAuthSettings.from(settings(Map.of("okta.hook.oauth.issuer", ISSUER,
-                "okta.hook.oauth.jwks-url", jwksUrl)));
+        OAuthSettings oauth = settings(Map.of("okta.hook.oauth.issuer", ISSUER, "okta.hook.oauth.jwks-url", jwksUrl));
 
-        assertThat(oauth.jwksUrl()).isEqualTo(URI.create(jwksUrl));
+        assertThat(oauth.keysUrl()).isEqualTo(URI.create(jwksUrl));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"http://keys.example.com/keys", "http://127.0.0.1.example.com/keys", "http://10.0.0.1/keys",
             "http://[::2]/keys", "http://localhost.example.com/keys"})
     void plainHttpElsewhereRefusesTheStart(String jwksUrl) {
-        assertThatThrownBy(() -> OAuthSettings.from(settings(Map.of("okta.hook.oauth.issuer", ISSUER,
+        assertThatThrownBy(() -> settings((Map.of("okta.hook.oauth.issuer", ISSUER,
                 "okta.hook.oauth.jwks-url", jwksUrl))))
                 .isInstanceOf(InvalidSettingsException.class)
                 .hasMessageStartingWith("OKTA_HOOK_OAUTH_JWKS_URL must be https://")
@@ -59,7 +62,7 @@ class OAuthSettingsTest {
 
     @Test
     void aPlainHttpIssuerNamesTheIssuerWhenTheJwksUrlComesFromIt() {
-        assertThatThrownBy(() -> OAuthSettings.from(settings(Map.of("okta.hook.oauth.issuer",
+        assertThatThrownBy(() -> settings((Map.of("okta.hook.oauth.issuer",
                 "http://example.okta.com/oauth2/default"))))
                 .isInstanceOf(InvalidSettingsException.class)
                 .hasMessageStartingWith("OKTA_HOOK_OAUTH_ISSUER");
@@ -75,7 +78,7 @@ class OAuthSettingsTest {
         Map<String, String> values = new java.util.HashMap<>(Map.of("okta.hook.oauth.issuer", ISSUER));
         values.put(key, value);
 
-        assertThatThrownBy(() -> OAuthSettings.from(settings(values)))
+        assertThatThrownBy(() -> settings(values))
                 .isInstanceOf(InvalidSettingsException.class)
                 .hasMessageContaining(reason)
                 .message().doesNotContain("\n");
@@ -83,12 +86,12 @@ class OAuthSettingsTest {
 
     @Test
     void otherOAuthSettingsWithoutAnIssuerRefuseTheStart() {
-        assertThatThrownBy(() -> OAuthSettings.from(settings(Map.of("okta.hook.oauth.audience", "api://hook"))))
+        assertThatThrownBy(() -> settings(Map.of("okta.hook.oauth.audience", "api://hook")))
                 .isInstanceOf(InvalidSettingsException.class)
                 .hasMessageStartingWith("OKTA_HOOK_OAUTH_ISSUER is not set although other OKTA_HOOK_OAUTH_ settings are");
     }
 
-    private static SettingsSource settings(Map<String, String> values) {
-        return new SettingsSource(values::get);
+    private static OAuthSettings settings(Map<String, String> values) {
+        return BoundSettings.fromProperties(values).oauth();
     }
 }

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import redis.embedded.RedisServer;
 
-import io.telephonyhook.TelephonyHook;
 import io.telephonyhook.deliveries.DeliveryLedger;
 import io.telephonyhook.deliveries.DeliveryRecord;
 import io.telephonyhook.deliveries.StatusChange;
@@ -138,8 +137,8 @@ class SharedAcrossInstancesTest {
         Answer answer = first.okta().post(OktaRequest.sms().phone("+14155550177").eventId("reported-elsewhere"));
         assertThat(answer.actionStatus()).isEqualTo("SUCCESSFUL");
         String sid = answer.action().path("transactionId").asText();
-        DeliveryLedger sender = first.bean(TelephonyHook.class).deliveries();
-        DeliveryLedger other = second.bean(TelephonyHook.class).deliveries();
+        DeliveryLedger sender = first.bean(DeliveryLedger.class);
+        DeliveryLedger other = second.bean(DeliveryLedger.class);
         awaitRecorded(other, sid); // the sending instance stores it without waiting for Redis
 
         assertThat(other.reported(sid, "delivered", null, Instant.now())).get()
@@ -170,9 +169,9 @@ class SharedAcrossInstancesTest {
         assertThat(twilio.received()).hasSize(2);
         // the call found Redis down; its repeat was answered from the instance's memory without asking Redis
         assertThat(unavailable(first)).isGreaterThanOrEqualTo(unavailableBefore + 1);
-        assertThat(first.bean(TelephonyHook.class).deduplication()).contains("unreachable");
+        assertThat(first.bean(OneDeliveryPerEvent.class).state()).contains("unreachable");
         // the delivery is kept in the instance's memory instead
-        assertThat(first.bean(TelephonyHook.class).deliveries().byEventId("redis-down")).hasSize(1);
+        assertThat(first.bean(DeliveryLedger.class).byEventId("redis-down")).hasSize(1);
         assertThat(first.bean(MeterRegistry.class).counter("telephony.hook.redis.unavailable", "use", "deliveries").count())
                 .isPositive();
     }
@@ -190,12 +189,12 @@ class SharedAcrossInstancesTest {
     }
 
     private static void awaitConnected(LiveHook instance) throws InterruptedException {
-        TelephonyHook hook = instance.bean(TelephonyHook.class);
+        OneDeliveryPerEvent dedup = instance.bean(OneDeliveryPerEvent.class);
         long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!hook.deduplication().endsWith(" connected") && System.nanoTime() < until) {
+        while (!dedup.state().endsWith(" connected") && System.nanoTime() < until) {
             Thread.sleep(50);
         }
-        assertThat(hook.deduplication()).endsWith(" connected");
+        assertThat(dedup.state()).endsWith(" connected");
     }
 
     private static int freePort() throws IOException {

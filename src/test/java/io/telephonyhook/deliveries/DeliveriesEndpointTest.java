@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import io.telephonyhook.TelephonyHook;
 import io.telephonyhook.support.HookTestSupport;
 import io.telephonyhook.support.OktaClient.Answer;
 import io.telephonyhook.support.OktaRequest;
@@ -34,7 +33,7 @@ class DeliveriesEndpointTest extends HookTestSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
-    private TelephonyHook hook;
+    private DeliveryLedger ledger;
 
     private Prometheus prometheus;
 
@@ -64,7 +63,6 @@ class DeliveriesEndpointTest extends HookTestSupport {
         assertThat(sent.path("history")).hasSize(1);
         assertThat(Instant.parse(sent.path("sentAt").asText())).isBetween(Instant.now().minusSeconds(30), Instant.now());
 
-        DeliveryLedger ledger = hook.deliveries();
         ledger.reported(sid, "sent", null, Instant.now());
         ledger.reported(sid, "undelivered", 30003, Instant.now());
         ledger.reported(sid, "delivered", null, Instant.now()); // after a final status: kept, late
@@ -98,9 +96,9 @@ class DeliveriesEndpointTest extends HookTestSupport {
         Answer answer = okta.post(OktaRequest.voice().phone("+442079460958").eventId(eventId));
         String sid = answer.action().path("transactionId").asText();
         assertThat(sid).startsWith("CA");
-        hook.deliveries().reported(sid, "ringing", null, Instant.now());
-        hook.deliveries().reported(sid, "completed", null, Instant.now());
-        hook.deliveries().reported(sid, "completed", null, Instant.now()); // Twilio's retry: counted once
+        ledger.reported(sid, "ringing", null, Instant.now());
+        ledger.reported(sid, "completed", null, Instant.now());
+        ledger.reported(sid, "completed", null, Instant.now()); // Twilio's retry: counted once
 
         assertThat(prometheus.value("telephony_hook_deliveries_total", queued)).isEqualTo(queuedBefore + 1);
         assertThat(prometheus.value("telephony_hook_deliveries_total", completed)).isEqualTo(completedBefore + 1);
@@ -142,7 +140,7 @@ class DeliveriesEndpointTest extends HookTestSupport {
     void theAnswersNeverHoldTheCodeOrTheFullNumber() throws Exception {
         String eventId = "deliveries-secret-" + UUID.randomUUID();
         String sid = okta.post(OktaRequest.sms().eventId(eventId)).action().path("transactionId").asText();
-        hook.deliveries().reported(sid, "delivered", null, Instant.now());
+        ledger.reported(sid, "delivered", null, Instant.now());
 
         for (String query : List.of("?eventId=" + eventId, "?sid=" + sid, "?status=delivered&limit=200")) {
             String body = raw(query).body();

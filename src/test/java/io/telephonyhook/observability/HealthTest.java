@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import io.telephonyhook.support.HookTestSupport;
+import io.telephonyhook.support.OktaClient;
+import io.telephonyhook.support.TwilioStandIn;
 
 /** /actuator/health says the mode and the breakers, and an open breaker does not make the hook unready. */
 class HealthTest extends HookTestSupport {
@@ -34,6 +36,22 @@ class HealthTest extends HookTestSupport {
                 .isEqualTo("OPEN");
         assertThat(get("/actuator/health/readiness").path("status").asText()).isEqualTo("UP");
         assertThat(get("/actuator/health/liveness").path("status").asText()).isEqualTo("UP");
+    }
+
+    /** The settings the hook runs with, on the management port: every setting bound, the secrets masked. */
+    @Test
+    void configpropsShowsTheSettingsWithTheSecretsMasked() throws Exception {
+        JsonNode beans = get("/actuator/configprops").at("/contexts").elements().next().path("beans");
+
+        JsonNode auth = beans.path("telephonyHookAuthSettings");
+        assertThat(auth.path("prefix").asText()).isEqualTo("okta.hook.auth");
+        assertThat(auth.at("/properties/header").asText()).isEqualTo("Authorization");
+        assertThat(auth.at("/properties/secret").asText()).isEqualTo("******");
+        assertThat(auth.at("/properties/secretPrevious").asText()).isEqualTo("******");
+        assertThat(beans.at("/telephonyHookTwilioSettings/properties/authToken").asText()).isEqualTo("******");
+        assertThat(beans.at("/telephonyHookTwilioSettings/properties/accountSid").asText()).startsWith("AC");
+        assertThat(beans.at("/telephonyHookSettings/properties/maxConcurrentCalls").asInt()).isEqualTo(200);
+        assertThat(beans.toString()).doesNotContain(OktaClient.SECRET).doesNotContain(TwilioStandIn.AUTH_TOKEN);
     }
 
     @Test

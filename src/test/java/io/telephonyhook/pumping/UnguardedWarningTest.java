@@ -11,15 +11,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import io.telephonyhook.TelephonyHook;
-import io.telephonyhook.config.DedupSettings;
-import io.telephonyhook.config.DeliverySettings;
-import io.telephonyhook.config.HookSettings;
-import io.telephonyhook.config.PumpingSettings;
-import io.telephonyhook.config.SendersAndWordingFiles;
-import io.telephonyhook.config.SettingsSource;
-import io.telephonyhook.config.TwilioSettings;
-import io.telephonyhook.delivery.CallDeadlines;
+import io.telephonyhook.config.Settings;
+import io.telephonyhook.observability.CallMetrics;
+import io.telephonyhook.support.BoundSettings;
+import io.telephonyhook.twilio.TwilioSteps;
 
 /** Live mode without any allowlist or rate limit says so once at start-up, naming the settings; guarded, it is quiet. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -57,11 +52,8 @@ class UnguardedWarningTest {
                 "twilio.from-number", "+15017122661",
                 "okta.hook.auth.secret", "s3cret"));
         values.putAll(changed);
-        SettingsSource settings = new SettingsSource(values::get);
-        new TelephonyHook(HookSettings.from(settings), TwilioSettings.from(settings), DedupSettings.from(settings),
-                PumpingSettings.from(settings), DeliverySettings.from(settings), SendersAndWordingFiles.from(settings),
-                new SimpleMeterRegistry(),
-                CallDeadlines.Arrival.UNKNOWN, () -> null)
-                .close();
+        Settings settings = BoundSettings.fromProperties(values);
+        PumpingSteps.pumpingGuard(settings, null, new CallMetrics(new SimpleMeterRegistry()),
+                TwilioSteps.account(settings, () -> null));
     }
 }

@@ -26,11 +26,13 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.context.AnnotationConfigServletWebServerApplicationContext;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 
-import io.telephonyhook.TelephonyHook;
+import io.telephonyhook.auth.AuthenticationSteps;
+import io.telephonyhook.config.Settings;
 import io.telephonyhook.simulator.TwilioSimulator;
 import io.telephonyhook.support.OktaClient;
 import io.telephonyhook.support.OktaClient.Answer;
 import io.telephonyhook.support.OktaRequest;
+import io.telephonyhook.support.RouteBeans;
 
 /**
  * What the auto-configuration gives any Camel Spring Boot web application: the hook's steps in Camel's registry and
@@ -54,7 +56,7 @@ class TelephonyHookAutoConfigurationTest {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(CamelAutoConfiguration.class, TelephonyHookAutoConfiguration.class))
                 .run(context -> {
-                    assertThat(context).hasNotFailed().doesNotHaveBean(TelephonyHook.class);
+                    assertThat(context).hasNotFailed().doesNotHaveBean(Settings.class);
                     assertThat(context.getBean(CamelContext.class).getRoutes()).isEmpty();
                 });
     }
@@ -62,14 +64,14 @@ class TelephonyHookAutoConfigurationTest {
     @Test
     void anApplicationGetsTheStepsAndTheRoutes() {
         application.run(context -> {
-            assertThat(context).hasSingleBean(TelephonyHook.class).hasSingleBean(TwilioSimulator.class);
+            assertThat(context).hasSingleBean(Settings.class).hasSingleBean(TwilioSimulator.class);
             CamelContext camel = context.getBean(CamelContext.class);
             assertThat(camel.getRoute("telephony-hook")).isNotNull();
             assertThat(camel.getRoute("telephony-hook-sms")).isNotNull();
             assertThat(camel.getRoute("telephony-hook-voice")).isNotNull();
-            TelephonyHook hook = context.getBean(TelephonyHook.class);
-            hook.routeBeans().forEach((name, step) ->
-                    assertThat(camel.getRegistry().lookupByName(name)).as(name).isSameAs(step));
+            assertThat(RouteBeans.names()).hasSizeGreaterThanOrEqualTo(20).allSatisfy(name ->
+                    assertThat(camel.getRegistry().lookupByName(name)).as(name).isNotNull()
+                            .isSameAs(context.getBean(name)));
         });
     }
 
@@ -79,7 +81,7 @@ class TelephonyHookAutoConfigurationTest {
         application.withPropertyValues("hook.path=/okta/telephony").run(context -> {
             int port = ((ServletWebServerApplicationContext) context.getSourceApplicationContext()).getWebServer().getPort();
             OktaClient okta = new OktaClient(port);
-            String demoSecret = TelephonyHook.DEMO_AUTH_SECRET;
+            String demoSecret = AuthenticationSteps.DEMO_AUTH_SECRET;
 
             Answer sent = okta.post(OktaRequest.sms().json(), "Authorization", demoSecret, "/okta/telephony");
             assertThat(sent.status()).isEqualTo(200);
@@ -120,7 +122,7 @@ class TelephonyHookAutoConfigurationTest {
                     int port = ((ServletWebServerApplicationContext) context.getSourceApplicationContext())
                             .getWebServer().getPort();
                     Answer answer = new OktaClient(port).post(OktaRequest.sms().json(), "Authorization",
-                            TelephonyHook.DEMO_AUTH_SECRET);
+                            AuthenticationSteps.DEMO_AUTH_SECRET);
                     assertThat(answer.status()).isEqualTo(200);
                     assertThat(answer.actionStatus()).isEqualTo("FAILED");
                     assertThat(answer.metadata()).isEqualTo("reason=internal-error");
@@ -131,7 +133,7 @@ class TelephonyHookAutoConfigurationTest {
     @Test
     void hookEnabledFalseAddsNothing() {
         application.withPropertyValues("hook.enabled=false").run(context -> {
-            assertThat(context).doesNotHaveBean(TelephonyHook.class).doesNotHaveBean(TwilioSimulator.class)
+            assertThat(context).doesNotHaveBean(Settings.class).doesNotHaveBean(TwilioSimulator.class)
                     .doesNotHaveBean(TwilioRestClient.class);
             assertThat(context.getBean(CamelContext.class).getRoutes()).isEmpty();
         });

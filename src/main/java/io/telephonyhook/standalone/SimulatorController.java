@@ -1,33 +1,38 @@
-package io.telephonyhook.simulator;
+package io.telephonyhook.standalone;
 
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.telephonyhook.TelephonyHook;
+import io.telephonyhook.auth.HookAuthenticator;
+import io.telephonyhook.simulator.SimulatedDelivery;
+import io.telephonyhook.simulator.TwilioSimulator;
+import io.telephonyhook.spring.DemoModeCondition;
 
 /**
  * Demo mode only: what the simulator accepted, i.e. what would have been sent. It holds codes, so it asks for the
- * same header as the hook itself. Registered by the standalone application, only in demo mode.
+ * same header as the hook itself. Found by the standalone application's component scan, only in demo mode.
  */
 @RestController
+@Conditional(DemoModeCondition.class)
 public class SimulatorController {
 
     private final TwilioSimulator simulator;
-    private final TelephonyHook hook;
+    private final HookAuthenticator authenticator;
 
-    public SimulatorController(TwilioSimulator simulator, TelephonyHook hook) {
+    public SimulatorController(TwilioSimulator simulator, HookAuthenticator authenticator) {
         this.simulator = simulator;
-        this.hook = hook;
+        this.authenticator = authenticator;
     }
 
     @GetMapping(path = "/simulator/messages", produces = "application/json")
     ResponseEntity<List<SimulatedDelivery>> messages(HttpServletRequest request) {
-        if (!hook.authenticator().check(request::getHeader).accepted()) {
+        if (!authenticator.check(request::getHeader).accepted()) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
         }
         return ResponseEntity.ok(simulator.deliveries());

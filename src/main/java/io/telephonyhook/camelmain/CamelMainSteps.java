@@ -1,0 +1,130 @@
+package io.telephonyhook.camelmain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import com.twilio.http.TwilioRestClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.Registry;
+
+import io.telephonyhook.auth.AuthenticationSteps;
+import io.telephonyhook.config.Settings;
+import io.telephonyhook.dedup.DedupSteps;
+import io.telephonyhook.delivery.CallDeadlines;
+import io.telephonyhook.delivery.CallFlowSteps;
+import io.telephonyhook.deliveries.DeliveriesSteps;
+import io.telephonyhook.deliveries.DeliveryLedger;
+import io.telephonyhook.observability.CallMetrics;
+import io.telephonyhook.observability.ObservabilitySteps;
+import io.telephonyhook.okta.ReadingSteps;
+import io.telephonyhook.pumping.PumpingSteps;
+import io.telephonyhook.redis.SharedRedis;
+import io.telephonyhook.twilio.HookRanOutOfTime;
+import io.telephonyhook.twilio.StatusCallbacks;
+import io.telephonyhook.twilio.TwilioAccount;
+import io.telephonyhook.twilio.TwilioClients;
+import io.telephonyhook.twilio.TwilioOutcomes;
+import io.telephonyhook.twilio.TwilioRejection;
+import io.telephonyhook.twilio.TwilioSenders;
+import io.telephonyhook.twilio.TwilioSteps;
+import io.telephonyhook.twilio.TwilioTransport;
+import io.telephonyhook.wording.WordingByLocale;
+
+/**
+ * The hook's steps under camel-main: each made by its feature's factory, as the Spring Boot auto-configuration makes
+ * them, and bound in Camel's registry under the name the routes use, unless the registry has a bean of that name.
+ * Closing it stops what they run in the background.
+ */
+final class CamelMainSteps implements AutoCloseable {
+
+    private final Registry registry;
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private TwilioRestClient componentClient;
+
+    private CamelMainSteps(CamelContext camel) {
+        this.registry = camel.getRegistry();
+    }
+
+    static CamelMainSteps bind(CamelContext camel, Settings settings, MeterRegistry meters,
+                               Supplier<TwilioAccount> simulator) {
+        CamelMainSteps steps = new CamelMainSteps(camel);
+        try {
+            steps.bindAll(settings, meters, simulator);
+        } catch (RuntimeException unusable) {
+            steps.close();
+            throw unusable;
+        }
+        return steps;
+    }
+
+    private void bindAll(Settings settings, MeterRegistry meters, Supplier<TwilioAccount> simulator) {
+        CallMetrics metrics = ObservabilitySteps.callMetrics(meters);
+        bind(ObservabilitySteps.HOOK_CALL_METRICS, metrics);
+        bind(ObservabilitySteps.HOOK_CALL_LOG, ObservabilitySteps.callLog());
+        // no servlet filter sees a request first here: a call's deadline counts from when Camel made the exchange
+        bind(CallFlowSteps.HOOK_DEADLINES, CallFlowSteps.deadlines(settings.hook(), CallDeadlines.Arrival.UNKNOWN));
+        bind(ReadingSteps.HOOK_BODY_LIMIT, ReadingSteps.bodyLimit(settings.hook()));
+        bind(ReadingSteps.OTP_REQUEST_READER, ReadingSteps.reader(settings.hook()));
+        bind(ReadingSteps.OKTA_RESPONSE_RENDERER, ReadingSteps.renderer());
+
+        TwilioAccount account = TwilioSteps.account(settings, simulator);
+        TwilioSenders senders = TwilioSteps.senders(settings);
+        WordingByLocale wording = TwilioSteps.wording(settings);
+        TwilioTransport transport = closing(TwilioSteps.transport(settings, account));
+        TwilioClients clients = TwilioSteps.clients(account, transport, metrics);
+        componentClient = TwilioSteps.componentClient(settings, clients);
+        bind(TwilioSteps.TWILIO_CLIENTS, clients);
+        bind(TwilioSteps.SMS_COMPOSER, TwilioSteps.smsComposer(settings, senders, wording));
+        bind(TwilioSteps.CALL_COMPOSER, TwilioSteps.callComposer(settings, senders, wording));
+        bind(CallFlowSteps.DELIVERABILITY_CHECK, CallFlowSteps.deliverabilityCheck(senders.configuredChannels()));
+        bind(TwilioSteps.REJECTION, new TwilioRejection());
+        bind(TwilioSteps.OUT_OF_TIME, new HookRanOutOfTime());
+        bind(TwilioSteps.OUTCOMES, new TwilioOutcomes());
+        StatusCallbacks callbacks = TwilioSteps.statusCallbacks(settings);
+        bind(TwilioSteps.STATUS_CALLBACKS, callbacks);
+        bind(TwilioSteps.STATUS_REPORTS, TwilioSteps.statusReports(callbacks, account));
+
+        SharedRedis redis = SharedRedis.of(settings.dedup());
+        if (redis != null) {
+            closeables.add(redis);
+        }
+        bind(DedupSteps.ONE_DELIVERY_PER_EVENT, DedupSteps.oneDeliveryPerEvent(settings.dedup(), redis, metrics));
+        bind(PumpingSteps.PUMPING_GUARD,
+                PumpingSteps.pumpingGuard(settings, redis, metrics, account));
+        DeliveryLedger ledger = DeliveriesSteps.ledger(settings.deliveries(), redis, metrics,
+                ObservabilitySteps.deliveryMetrics(meters));
+        bind(DeliveriesSteps.DELIVERY_LEDGER, ledger);
+        bind(DeliveriesSteps.DELIVERY_RECORDER, DeliveriesSteps.recorder(ledger));
+        bind(DeliveriesSteps.DELIVERY_STATUS_RECORDER, DeliveriesSteps.statusRecorder(ledger));
+        // last: OAuth fetches the authorization server's keys on a thread of its own
+        bind(AuthenticationSteps.HOOK_AUTHENTICATOR, closing(AuthenticationSteps.authenticator(settings, metrics)));
+    }
+
+    TwilioRestClient componentClient() {
+        return componentClient;
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable closeable : closeables) {
+            try {
+                closeable.close();
+            } catch (Exception unexpected) {
+                throw new IllegalStateException("could not close " + closeable.getClass().getSimpleName(), unexpected);
+            }
+        }
+    }
+
+    private void bind(String name, Object step) {
+        if (registry.lookupByName(name) == null) {
+            registry.bind(name, step);
+        }
+    }
+
+    private <T extends AutoCloseable> T closing(T closeable) {
+        closeables.add(closeable);
+        return closeable;
+    }
+}

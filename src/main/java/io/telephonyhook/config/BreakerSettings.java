@@ -1,0 +1,29 @@
+package io.telephonyhook.config;
+
+import jakarta.validation.constraints.Min;
+
+/**
+ * The Twilio circuit breakers ({@code hook.breaker.*}, environment variables {@code HOOK_BREAKER_*}); their thresholds
+ * are in the route template ({@code routes/twilio-delivery.camel.yaml}), with comments saying why.
+ */
+public class BreakerSettings {
+
+    public static final String PREFIX = "hook.breaker";
+
+    /** How long an open circuit breaker answers FAILED at once before probing Twilio again, in seconds. */
+    @Min(value = 1, message = "must be at least 1 (second).")
+    private int openSeconds = 30;
+
+    public int getOpenSeconds() {
+        return openSeconds;
+    }
+
+    public void setOpenSeconds(int openSeconds) {
+        this.openSeconds = openSeconds;
+    }
+
+    @Override
+    public String toString() {
+        return "BreakerSettings[openSeconds=" + openSeconds + "]";
+    }
+}

@@ -1,0 +1,36 @@
+package io.telephonyhook.config.constraints;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
+
+/**
+ * A {@link java.time.Duration} setting within bounds, written as the settings are ({@code 0}, {@code 3000ms},
+ * {@code 1d}: a number and {@code ms}, {@code s}, {@code m}, {@code h} or {@code d}). Null passes.
+ */
+@Documented
+@Constraint(validatedBy = DurationRangeValidator.class)
+@Target(ElementType.FIELD)
+@Retention(RetentionPolicy.RUNTIME)
+public @interface DurationRange {
+
+    /** The least allowed. */
+    String min() default "0";
+
+    /** Whether {@link #min} itself is refused. */
+    boolean minExclusive() default false;
+
+    /** The most allowed. */
+    String max();
+
+    String message();
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+}

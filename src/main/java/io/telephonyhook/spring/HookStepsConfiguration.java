@@ -1,0 +1,80 @@
+package io.telephonyhook.spring;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.telephonyhook.auth.AuthenticationSteps;
+import io.telephonyhook.auth.HookAuthenticator;
+import io.telephonyhook.config.Settings;
+import io.telephonyhook.delivery.CallDeadlines;
+import io.telephonyhook.delivery.CallFlowSteps;
+import io.telephonyhook.observability.CallLog;
+import io.telephonyhook.observability.CallMetrics;
+import io.telephonyhook.observability.DeliveryMetrics;
+import io.telephonyhook.observability.ObservabilitySteps;
+import io.telephonyhook.okta.OktaResponseRenderer;
+import io.telephonyhook.okta.OtpRequestReader;
+import io.telephonyhook.okta.ReadingSteps;
+import io.telephonyhook.okta.RequestBodyLimit;
+
+/**
+ * The steps of the call's own flow (observability, authentication, reading Okta's request, the deadline), each a bean
+ * under the name its route calls it by, unless the application has a bean of that name: the application's step then
+ * takes the hook's place.
+ */
+@Configuration(proxyBeanMethods = false)
+class HookStepsConfiguration {
+
+    @Bean(ObservabilitySteps.HOOK_CALL_METRICS)
+    @ConditionalOnMissingBean(name = ObservabilitySteps.HOOK_CALL_METRICS)
+    CallMetrics hookCallMetrics(ObjectProvider<MeterRegistry> registry) {
+        return ObservabilitySteps.callMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DeliveryMetrics telephonyHookDeliveryMetrics(ObjectProvider<MeterRegistry> registry) {
+        return ObservabilitySteps.deliveryMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean(ObservabilitySteps.HOOK_CALL_LOG)
+    @ConditionalOnMissingBean(name = ObservabilitySteps.HOOK_CALL_LOG)
+    CallLog hookCallLog() {
+        return ObservabilitySteps.callLog();
+    }
+
+    @Bean(name = AuthenticationSteps.HOOK_AUTHENTICATOR, destroyMethod = "close")
+    @ConditionalOnMissingBean(name = AuthenticationSteps.HOOK_AUTHENTICATOR)
+    HookAuthenticator hookAuthenticator(Settings settings, CallMetrics metrics) {
+        return AuthenticationSteps.authenticator(settings, metrics);
+    }
+
+    @Bean(ReadingSteps.HOOK_BODY_LIMIT)
+    @ConditionalOnMissingBean(name = ReadingSteps.HOOK_BODY_LIMIT)
+    RequestBodyLimit hookBodyLimit(Settings settings) {
+        return ReadingSteps.bodyLimit(settings.hook());
+    }
+
+    @Bean(ReadingSteps.OTP_REQUEST_READER)
+    @ConditionalOnMissingBean(name = ReadingSteps.OTP_REQUEST_READER)
+    OtpRequestReader otpRequestReader(Settings settings) {
+        return ReadingSteps.reader(settings.hook());
+    }
+
+    @Bean(ReadingSteps.OKTA_RESPONSE_RENDERER)
+    @ConditionalOnMissingBean(name = ReadingSteps.OKTA_RESPONSE_RENDERER)
+    OktaResponseRenderer oktaResponseRenderer() {
+        return ReadingSteps.renderer();
+    }
+
+    /** The deadline counts from the arrival a servlet filter noted, before the body was read or a thread was free. */
+    @Bean(CallFlowSteps.HOOK_DEADLINES)
+    @ConditionalOnMissingBean(name = CallFlowSteps.HOOK_DEADLINES)
+    CallDeadlines hookDeadlines(Settings settings) {
+        return CallFlowSteps.deadlines(settings.hook(), new PlatformHttpArrival());
+    }
+}
