@@ -14,18 +14,18 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The order of Twilio's statuses the README documents ("What became of a code") is the order the ledgers apply
+ * The order of Twilio's statuses docs/operations.md documents ("What became of a code") is the order the ledgers apply
  * ({@link DeliveryStatuses}): the same words, each channel's in the same ranks, so neither can drift from the other.
  */
-class StatusTableInReadmeTest {
+class StatusTableInDocsTest {
 
     private static final Pattern ROW = Pattern.compile("^\\| (SMS|voice) \\| (.+) \\|$");
     private static final Pattern WORD = Pattern.compile("`([a-z_-]+)`");
 
     @Test
-    void theReadmesTableIsTheLedgersOrder() throws IOException {
+    void theDocumentedTableIsTheLedgersOrder() throws IOException {
         Map<String, List<List<String>>> table = Map.of("SMS", new ArrayList<>(), "voice", new ArrayList<>());
-        for (String line : Files.readAllLines(Path.of("README.md"))) {
+        for (String line : Files.readAllLines(Path.of("docs/operations.md"))) {
             Matcher row = ROW.matcher(line);
             if (row.matches() && row.group(2).contains(" < ")) {
                 for (String rank : row.group(2).split(" < ")) {
@@ -40,7 +40,7 @@ class StatusTableInReadmeTest {
     }
 
     private static void assertRanks(List<List<String>> documented, Map<String, Integer> applied) {
-        assertThat(documented).as("the README's row").isNotEmpty();
+        assertThat(documented).as("the documented row").isNotEmpty();
         Map<String, Integer> fromReadme = new java.util.HashMap<>();
         for (int rank = 0; rank < documented.size(); rank++) {
             for (String word : documented.get(rank)) {
