@@ -12,6 +12,7 @@ import org.apache.camel.spi.Registry;
 import io.telephonyhook.auth.AuthenticationSteps;
 import io.telephonyhook.config.Settings;
 import io.telephonyhook.dedup.DedupSteps;
+import io.telephonyhook.dedup.OneDeliveryPerEvent;
 import io.telephonyhook.delivery.CallDeadlines;
 import io.telephonyhook.delivery.CallFlowSteps;
 import io.telephonyhook.deliveries.DeliveriesSteps;
@@ -39,11 +40,13 @@ import io.telephonyhook.wording.WordingByLocale;
  */
 final class CamelMainSteps implements AutoCloseable {
 
+    private final CamelContext camel;
     private final Registry registry;
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private TwilioRestClient componentClient;
 
     private CamelMainSteps(CamelContext camel) {
+        this.camel = camel;
         this.registry = camel.getRegistry();
     }
 
@@ -90,7 +93,9 @@ final class CamelMainSteps implements AutoCloseable {
         if (redis != null) {
             closeables.add(redis);
         }
-        bind(DedupSteps.ONE_DELIVERY_PER_EVENT, DedupSteps.oneDeliveryPerEvent(settings.dedup(), redis, metrics));
+        OneDeliveryPerEvent dedup = DedupSteps.oneDeliveryPerEvent(settings.dedup(), redis, metrics);
+        bind(DedupSteps.ONE_DELIVERY_PER_EVENT, dedup);
+        ObservabilitySteps.healthCheck(settings, dedup).registerWith(camel);
         bind(PumpingSteps.PUMPING_GUARD,
                 PumpingSteps.pumpingGuard(settings, redis, metrics, account));
         DeliveryLedger ledger = DeliveriesSteps.ledger(settings.deliveries(), redis, metrics,

@@ -2,6 +2,9 @@ package io.telephonyhook.observability;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import io.telephonyhook.config.Settings;
+import io.telephonyhook.dedup.OneDeliveryPerEvent;
+
 /**
  * The call's log line and meters: the route beans {@value #HOOK_CALL_LOG} and {@value #HOOK_CALL_METRICS}, over the
  * host's {@link MeterRegistry}.
@@ -20,6 +23,11 @@ public final class ObservabilitySteps {
 
     public static CallMetrics callMetrics(MeterRegistry registry) {
         return new CallMetrics(registry);
+    }
+
+    /** The hook's health; the host sets its CamelContext (where the breakers are) and registers it with Camel. */
+    public static HookHealthCheck healthCheck(Settings settings, OneDeliveryPerEvent dedup) {
+        return new HookHealthCheck(settings.mode(), dedup::state);
     }
 
     public static DeliveryMetrics deliveryMetrics(MeterRegistry registry) {

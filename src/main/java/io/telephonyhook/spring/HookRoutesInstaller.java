@@ -10,25 +10,30 @@ import org.apache.camel.support.PluginHelper;
 import io.telephonyhook.config.HookProperties;
 import io.telephonyhook.config.InvalidSettingsException;
 import io.telephonyhook.config.Settings;
+import io.telephonyhook.observability.HookHealthCheck;
 import io.telephonyhook.twilio.TwilioRequestsOnTheCallingThread;
 
 /**
  * Before Camel starts: loads the hook's routes from {@code hook.routes}, so an application gets the hook without
  * touching its own {@code camel.main.routes-include-pattern} (its steps are Spring beans, which Camel's registry finds
- * by name), and makes camel-twilio's requests on the calling thread.
+ * by name), hands Camel the settings for the routes' placeholders, registers the hook's health check, and makes
+ * camel-twilio's requests on the calling thread.
  */
 class HookRoutesInstaller implements CamelContextConfiguration {
 
     private final Settings settings;
+    private final HookHealthCheck health;
 
-    HookRoutesInstaller(Settings settings) {
+    HookRoutesInstaller(Settings settings, HookHealthCheck health) {
         this.settings = settings;
+        this.health = health;
     }
 
     @Override
     public void beforeApplicationStart(CamelContext camel) {
         String routes = settings.hook().getRoutes();
         HookProperties.addTo(camel, settings);
+        health.registerWith(camel);
         TwilioRequestsOnTheCallingThread.install(camel);
         try {
             Collection<Resource> files = PluginHelper.getPackageScanResourceResolver(camel).findResources(routes);

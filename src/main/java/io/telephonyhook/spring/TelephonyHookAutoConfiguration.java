@@ -31,7 +31,9 @@ import io.telephonyhook.config.Settings;
 import io.telephonyhook.dedup.OneDeliveryPerEvent;
 import io.telephonyhook.deliveries.DeliveriesEndpoint;
 import io.telephonyhook.deliveries.DeliveryLedger;
+import io.telephonyhook.observability.HookHealthCheck;
 import io.telephonyhook.observability.HookHealthIndicator;
+import io.telephonyhook.observability.ObservabilitySteps;
 import io.telephonyhook.simulator.TwilioSimulator;
 import io.telephonyhook.twilio.StatusCallbacks;
 
@@ -64,9 +66,15 @@ public class TelephonyHookAutoConfiguration {
         return simulator;
     }
 
+    /** The hook's Camel health check: in Camel's own health (camel.health.*) and, as telephonyHook, the actuator's. */
     @Bean
-    CamelContextConfiguration telephonyHookRoutes(Settings settings) {
-        return new HookRoutesInstaller(settings);
+    HookHealthCheck telephonyHookHealthCheck(Settings settings, OneDeliveryPerEvent dedup) {
+        return ObservabilitySteps.healthCheck(settings, dedup);
+    }
+
+    @Bean
+    CamelContextConfiguration telephonyHookRoutes(Settings settings, HookHealthCheck health) {
+        return new HookRoutesInstaller(settings, health);
     }
 
     /**
@@ -100,9 +108,8 @@ public class TelephonyHookAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(name = "telephonyHookHealthIndicator")
-        HookHealthIndicator telephonyHookHealthIndicator(Settings settings, OneDeliveryPerEvent dedup,
-                                                         CamelContext camel) {
-            return new HookHealthIndicator(settings.mode(), dedup::state, camel);
+        HookHealthIndicator telephonyHookHealthIndicator(HookHealthCheck check) {
+            return new HookHealthIndicator(check);
         }
 
         @Bean

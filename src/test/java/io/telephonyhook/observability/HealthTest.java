@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.junit.jupiter.api.Test;
 
 import io.telephonyhook.support.HookTestSupport;
@@ -26,6 +28,17 @@ class HealthTest extends HookTestSupport {
         assertThat(health.at("/components/telephonyHook/details/breakers/telephony-hook-twilio-sms").asText()).isEqualTo("CLOSED");
         assertThat(health.at("/components/telephonyHook/details/breakers/telephony-hook-twilio-voice").asText()).isEqualTo("CLOSED");
         assertThat(health.at("/components/telephonyHook/details/deduplication").asText()).isEqualTo("memory");
+    }
+
+    /** The same health is a Camel health check, which every host's Camel reports (camel-main's health endpoint too). */
+    @Test
+    void theHooksHealthIsACamelHealthCheck() {
+        HealthCheck.Result result = HealthCheckRegistry.get(camel).getCheck(HookHealthCheck.ID).orElseThrow()
+                .call();
+
+        assertThat(result.getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(result.getDetails()).containsEntry("mode", "live").containsEntry("deduplication", "memory");
+        assertThat(result.getCheck().isLiveness()).isFalse();
     }
 
     @Test
