@@ -6,7 +6,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.telephonyhook.auth.CredentialCheck;
 import io.telephonyhook.auth.HookAuthenticationException;
@@ -19,7 +18,7 @@ import io.telephonyhook.observability.CallMetrics;
  * long as it takes to send a body slowly. The route still authenticates every call itself (so the YAML stays safe
  * wherever it runs); this gate only makes the refusal cheap.
  */
-public class AuthenticationGateFilter extends OncePerRequestFilter {
+public class AuthenticationGateFilter extends PostFilter {
 
     private final HookAuthenticator authenticator;
     private final CallMetrics metrics;
@@ -27,11 +26,6 @@ public class AuthenticationGateFilter extends OncePerRequestFilter {
     public AuthenticationGateFilter(HookAuthenticator authenticator, CallMetrics metrics) {
         this.authenticator = authenticator;
         this.metrics = metrics;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()); // health probes and the demo's GET endpoints pass
     }
 
     @Override

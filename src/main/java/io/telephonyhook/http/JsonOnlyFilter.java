@@ -6,7 +6,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.telephonyhook.observability.CallMetrics;
 import io.telephonyhook.okta.JsonMediaType;
@@ -18,17 +17,12 @@ import io.telephonyhook.okta.UnsupportedContentTypeException;
  * and log it (the code and the number with it) when that fails; a declared charset would make Camel's servlet binding
  * decode the body with it. The route refuses such a call too; this gate makes sure nothing reads it first.
  */
-public class JsonOnlyFilter extends OncePerRequestFilter {
+public class JsonOnlyFilter extends PostFilter {
 
     private final CallMetrics metrics;
 
     public JsonOnlyFilter(CallMetrics metrics) {
         this.metrics = metrics;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod());
     }
 
     @Override

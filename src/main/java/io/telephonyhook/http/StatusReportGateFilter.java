@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.telephonyhook.okta.HookRefusal;
 import io.telephonyhook.okta.OktaErrorResponse;
@@ -40,7 +39,7 @@ import io.telephonyhook.twilio.TwilioStatusReports;
  * A refusal is one log line of fixed text, the same as the route's, and a JSON body; the route checks everything again
  * (and the signature), so it holds in any host.
  */
-public class StatusReportGateFilter extends OncePerRequestFilter {
+public class StatusReportGateFilter extends PostFilter {
 
     /** Status reports read at once, at most. Twilio's are answered in milliseconds: this is room for bursts. */
     static final int MAX_IN_FLIGHT = 16;
@@ -56,11 +55,6 @@ public class StatusReportGateFilter extends OncePerRequestFilter {
     public StatusReportGateFilter(StatusCallbacks callbacks, Duration deadline) {
         this.callbacks = callbacks;
         this.deadline = deadline;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod());
     }
 
     @Override

@@ -6,7 +6,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.telephonyhook.observability.CallMetrics;
 import io.telephonyhook.okta.MalformedHookRequestException;
@@ -19,17 +18,12 @@ import io.telephonyhook.okta.Utf8Body;
  * {@link BodySizeLimitFilter}, which bounds what it reads, and after {@link JsonOnlyFilter}, which refused any charset
  * but UTF-8.
  */
-public class Utf8BodyFilter extends OncePerRequestFilter {
+public class Utf8BodyFilter extends PostFilter {
 
     private final CallMetrics metrics;
 
     public Utf8BodyFilter(CallMetrics metrics) {
         this.metrics = metrics;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod());
     }
 
     @Override

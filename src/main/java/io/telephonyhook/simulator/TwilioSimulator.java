@@ -5,14 +5,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -20,12 +15,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -69,12 +60,7 @@ public class TwilioSimulator {
     private final String authToken = newAuthToken();
     private final List<SimulatedDelivery> deliveries = Collections.synchronizedList(new ArrayList<>());
     private HttpServer server;
-    private final ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "twilio-simulator-callbacks");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final HttpClient callbacks = HttpClient.newHttpClient();
+    private final SimulatedStatusReports reports = new SimulatedStatusReports(ACCOUNT_SID, authToken);
 
     public TwilioSimulator(ObjectMapper json, Clock clock) {
         this.json = json;
@@ -93,7 +79,7 @@ public class TwilioSimulator {
     }
 
     public synchronized void stop() {
-        reporter.shutdownNow();
+        reports.stop();
         if (server != null) {
             server.stop(0);
         }
@@ -140,60 +126,9 @@ public class TwilioSimulator {
             remember(delivery);
             reply(exchange, 201, twilioResource(resource.group(1), delivery));
             if (form.containsKey("StatusCallback")) {
-                reportLater(URI.create(form.get("StatusCallback")), delivery);
+                reports.reportLater(URI.create(form.get("StatusCallback")), delivery);
             }
         }
-    }
-
-    /**
-     * As Twilio does: the statuses of a message ({@code sent}, then {@code delivered}) or a call ({@code completed})
-     * posted to its StatusCallback, form-encoded and signed with the account's auth token ({@code X-Twilio-Signature}).
-     * One after the other, in Twilio's usual order: each report is posted 200 ms after the hook answered the one
-     * before, so the demo's history reads queued, sent, delivered. The hook's route checks the signature as it would
-     * Twilio's, so the demo shows the whole loop.
-     */
-    private void reportLater(URI callback, SimulatedDelivery delivery) {
-        boolean call = delivery.kind().equals("call");
-        reportInTurn(callback, delivery, call ? List.of("completed") : List.of("sent", "delivered"));
-    }
-
-    private void reportInTurn(URI callback, SimulatedDelivery delivery, List<String> statuses) {
-        if (statuses.isEmpty() || reporter.isShutdown()) {
-            return;
-        }
-        reporter.schedule(() -> report(callback, delivery, statuses.get(0))
-                        .whenComplete((answered, failed) -> reportInTurn(callback, delivery,
-                                statuses.subList(1, statuses.size()))),
-                200, TimeUnit.MILLISECONDS);
-    }
-
-    private CompletableFuture<?> report(URI callback, SimulatedDelivery delivery, String status) {
-        Map<String, String> form = new TreeMap<>();
-        form.put("AccountSid", ACCOUNT_SID);
-        form.put("ApiVersion", "2010-04-01");
-        form.put("From", delivery.from() == null ? "" : delivery.from());
-        form.put("To", delivery.to());
-        if (delivery.kind().equals("call")) {
-            form.put("CallSid", delivery.sid());
-            form.put("CallStatus", status);
-            form.put("Direction", "outbound-api");
-        } else {
-            form.put("MessageSid", delivery.sid());
-            form.put("MessageStatus", status);
-            form.put("SmsSid", delivery.sid());
-            form.put("SmsStatus", status);
-        }
-        StringBuilder body = new StringBuilder();
-        form.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&")
-                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
-                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        HttpRequest request = HttpRequest.newBuilder(callback)
-                .timeout(Duration.ofSeconds(5))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Twilio-Signature", TwilioSignature.of(authToken, callback.toString(), form))
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                .build();
-        return callbacks.sendAsync(request, HttpResponse.BodyHandlers.discarding());
     }
 
     private boolean authorized(HttpExchange exchange) {

@@ -1,0 +1,91 @@
+package io.telephonyhook.simulator;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** The simulator's status reports: what Twilio posts to a message's or call's StatusCallback, signed as Twilio signs. */
+final class SimulatedStatusReports {
+
+    private final String accountSid;
+    private final String authToken;
+    private final ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "twilio-simulator-callbacks");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final HttpClient callbacks = HttpClient.newHttpClient();
+
+    /** @param authToken the token the reports are signed with: the simulator's own */
+    SimulatedStatusReports(String accountSid, String authToken) {
+        this.accountSid = accountSid;
+        this.authToken = authToken;
+    }
+
+    void stop() {
+        reporter.shutdownNow();
+    }
+
+    /**
+     * As Twilio does: the statuses of a message ({@code sent}, then {@code delivered}) or a call ({@code completed})
+     * posted to its StatusCallback, form-encoded and signed with the account's auth token ({@code X-Twilio-Signature}).
+     * One after the other, in Twilio's usual order: each report is posted 200 ms after the hook answered the one
+     * before, so the demo's history reads queued, sent, delivered. The hook's route checks the signature as it would
+     * Twilio's, so the demo shows the whole loop.
+     */
+    void reportLater(URI callback, SimulatedDelivery delivery) {
+        boolean call = delivery.kind().equals("call");
+        reportInTurn(callback, delivery, call ? List.of("completed") : List.of("sent", "delivered"));
+    }
+
+    private void reportInTurn(URI callback, SimulatedDelivery delivery, List<String> statuses) {
+        if (statuses.isEmpty() || reporter.isShutdown()) {
+            return;
+        }
+        reporter.schedule(() -> report(callback, delivery, statuses.get(0))
+                        .whenComplete((answered, failed) -> reportInTurn(callback, delivery,
+                                statuses.subList(1, statuses.size()))),
+                200, TimeUnit.MILLISECONDS);
+    }
+
+    private CompletableFuture<?> report(URI callback, SimulatedDelivery delivery, String status) {
+        Map<String, String> form = new TreeMap<>();
+        form.put("AccountSid", accountSid);
+        form.put("ApiVersion", "2010-04-01");
+        form.put("From", delivery.from() == null ? "" : delivery.from());
+        form.put("To", delivery.to());
+        if (delivery.kind().equals("call")) {
+            form.put("CallSid", delivery.sid());
+            form.put("CallStatus", status);
+            form.put("Direction", "outbound-api");
+        } else {
+            form.put("MessageSid", delivery.sid());
+            form.put("MessageStatus", status);
+            form.put("SmsSid", delivery.sid());
+            form.put("SmsStatus", status);
+        }
+        StringBuilder body = new StringBuilder();
+        form.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&")
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        HttpRequest request = HttpRequest.newBuilder(callback)
+                .timeout(Duration.ofSeconds(5))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Twilio-Signature", TwilioSignature.of(authToken, callback.toString(), form))
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
+        return callbacks.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+    }
+
+}
