@@ -82,7 +82,7 @@ class FastStartIT {
         }
         assertThat(sources).as("the hook's and Camel's YAML DSL classes, from the archive").containsEntry(
                 "io.telephonyhook.TelephonyHookApplication", ARCHIVED).containsEntry(
-                "io.telephonyhook.TelephonyHook", ARCHIVED).containsEntry(
+                "io.telephonyhook.spring.HookRoutesInstaller", ARCHIVED).containsEntry(
                 "io.telephonyhook.okta.OtpRequestReader", ARCHIVED).containsEntry(
                 "io.telephonyhook.twilio.VoiceScript", ARCHIVED).containsEntry(
                 "org.apache.camel.dsl.yaml.YamlRoutesBuilderLoader", ARCHIVED);

@@ -97,7 +97,7 @@ class PackagedJarIT {
         Path routes = Files.createDirectories(elsewhere.resolve("my-routes"));
         try (Stream<Path> shipped = Files.list(Path.of("routes"))) {
             for (Path route : shipped.toList()) {
-                String yaml = Files.readString(route).replace("\"{{hook.path}}\"", "/okta/telephony");
+                String yaml = Files.readString(route).replace("\"{{hook:path}}\"", "/okta/telephony");
                 Files.writeString(routes.resolve(route.getFileName()), yaml);
             }
         }

@@ -41,7 +41,7 @@ final class CamelMainSettings {
                 if (key.owner() == bound.settings().getClass()) {
                     String value = properties.resolveProperty(key.name())
                             .orElseGet(() -> System.getenv(SettingKeys.environmentVariable(key.name())));
-                    if (value != null) {
+                    if (value != null && !value.isBlank()) { // blank is unset, as in Spring Boot
                         values.put(key.name().substring(bound.prefix().length() + 1), value);
                     }
                 }

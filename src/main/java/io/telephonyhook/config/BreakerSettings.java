@@ -12,14 +12,14 @@ public class BreakerSettings {
 
     /** How long an open circuit breaker answers FAILED at once before probing Twilio again, in seconds. */
     @Min(value = 1, message = "must be at least 1 (second).")
-    private int openSeconds = 30;
+    private Integer openSeconds = 30;
 
-    public int getOpenSeconds() {
+    public Integer getOpenSeconds() {
         return openSeconds;
     }
 
-    public void setOpenSeconds(int openSeconds) {
-        this.openSeconds = openSeconds;
+    public void setOpenSeconds(Integer openSeconds) {
+        this.openSeconds = openSeconds == null ? this.openSeconds : openSeconds;
     }
 
     @Override

@@ -27,7 +27,7 @@ public class DedupSettings {
     /** The most eventIds each instance keeps in memory; the oldest go first past it. */
     @Min(value = 1, message = "must be between 1 and 10000000.")
     @Max(value = 10_000_000, message = "must be between 1 and 10000000.")
-    private int maxEvents = 10_000;
+    private Integer maxEvents = 10_000;
 
     /**
      * A Redis the instances share (redis://host:6379, rediss:// for TLS, redis://:password@host:6379), so a retry
@@ -45,12 +45,12 @@ public class DedupSettings {
         this.ttl = ttl == null ? this.ttl : ttl;
     }
 
-    public int getMaxEvents() {
+    public Integer getMaxEvents() {
         return maxEvents;
     }
 
-    public void setMaxEvents(int maxEvents) {
-        this.maxEvents = maxEvents;
+    public void setMaxEvents(Integer maxEvents) {
+        this.maxEvents = maxEvents == null ? this.maxEvents : maxEvents;
     }
 
     public String getRedisUrl() {

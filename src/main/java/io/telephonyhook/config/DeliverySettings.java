@@ -18,18 +18,18 @@ public class DeliverySettings {
     /** The most deliveries each instance keeps in memory (about 1 KB each); past it the first sent goes first. */
     @Min(value = 1, message = "must be between 1 and 1000000.")
     @Max(value = 1_000_000, message = "must be between 1 and 1000000.")
-    private int max = 5_000;
+    private Integer max = 5_000;
 
     /** How long a delivery is kept after it was sent, in memory and in the shared Redis; 1m to 168h (7 days). */
     @DurationRange(min = "1m", max = "7d", message = "must be between 1m and 7 days, like 24h.")
     private Duration ttl = Duration.ofHours(24);
 
-    public int getMax() {
+    public Integer getMax() {
         return max;
     }
 
-    public void setMax(int max) {
-        this.max = max;
+    public void setMax(Integer max) {
+        this.max = max == null ? this.max : max;
     }
 
     public Duration getTtl() {

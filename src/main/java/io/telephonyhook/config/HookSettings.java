@@ -23,7 +23,7 @@ public class HookSettings {
     public static final String SHIPPED_ROUTES = "classpath:telephony-hook/routes/*.camel.yaml";
 
     /** Spring Boot hosts: false and the hook adds nothing to the application. */
-    private boolean enabled = true;
+    private Boolean enabled = true;
 
     /** Where Okta POSTs, under the host's camel.rest.context-path if it has one. */
     @Pattern(regexp = "/.*", message = "must start with '/', like /telephonyHook.")
@@ -65,7 +65,7 @@ public class HookSettings {
      * itself, instead of queueing into its deadline.
      */
     @Min(value = 1, message = "must be at least 1.")
-    private int maxConcurrentCalls = 200;
+    private Integer maxConcurrentCalls = 200;
 
     /** A YAML file of senders by the destination's country; read at start-up. Unset: the TWILIO_ senders. */
     private String sendersFile;
@@ -73,12 +73,12 @@ public class HookSettings {
     /** A YAML file of SMS and voice wording by locale; read at start-up. Unset: the built-in wording. */
     private String wordingFile;
 
-    public boolean isEnabled() {
+    public Boolean getEnabled() {
         return enabled;
     }
 
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
+    public void setEnabled(Boolean enabled) {
+        this.enabled = enabled == null ? this.enabled : enabled;
     }
 
     public String getPath() {
@@ -147,12 +147,12 @@ public class HookSettings {
         return Urls.publicUrl(publicUrl);
     }
 
-    public int getMaxConcurrentCalls() {
+    public Integer getMaxConcurrentCalls() {
         return maxConcurrentCalls;
     }
 
-    public void setMaxConcurrentCalls(int maxConcurrentCalls) {
-        this.maxConcurrentCalls = maxConcurrentCalls;
+    public void setMaxConcurrentCalls(Integer maxConcurrentCalls) {
+        this.maxConcurrentCalls = maxConcurrentCalls == null ? this.maxConcurrentCalls : maxConcurrentCalls;
     }
 
     public String getSendersFile() {

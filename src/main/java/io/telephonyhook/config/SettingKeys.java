@@ -41,11 +41,6 @@ public final class SettingKeys {
         return defaults;
     }
 
-    /** The defaults as text a host's properties can hold, for placeholders in the routes ({{hook.max-concurrent-calls}}). */
-    public static Map<String, String> defaultsAsText() {
-        return asText(Settings.defaults());
-    }
-
     /** The values of these settings as text, those that have one. */
     public static Map<String, String> asText(Settings settings) {
         Map<String, String> text = new LinkedHashMap<>();

@@ -81,13 +81,16 @@ public final class CdsTraining {
 
     /**
      * Demo mode whatever the build's environment holds: every setting of the hook blanked (a blank setting counts as
-     * unset), free ports for the server and the actuator.
+     * unset), free ports for the server and the actuator. {@code HOOK_PATH} is always given blank: Okta's path must
+     * still be the default (Camel lets an environment variable override a property raw; the routes read the bound
+     * settings), and the binding of a given value, as every live start has, is in the archive too.
      */
     private static Map<String, String> demoEnvironment() throws Exception {
         Map<String, String> env = new HashMap<>();
         System.getenv().keySet().stream()
                 .filter(name -> name.startsWith("TWILIO_") || name.startsWith("OKTA_HOOK_") || name.startsWith("HOOK_"))
                 .forEach(name -> env.put(name, ""));
+        env.put("HOOK_PATH", "");
         env.put("MANAGEMENT_PORT", String.valueOf(JarProcess.freePort()));
         return env;
     }
