@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * A call waits at most the fetch wait ({@link #FETCH_WAIT}) for a fetch, whatever the server does; the fetch itself
  * ends by its connect and read timeouts and a size limit. A fetch that fails (the server is down, answers an error,
- * or sends something that is not a JWKS) keeps the keys already held: an outage never drops a key.
+ * or sends something that is not a JWKS) keeps the keys already held: an outage never drops a key. Nimbus's own
+ * {@code JWKSourceBuilder} was weighed: it fetches on the calling thread (a call could wait out the server's timeouts)
+ * and its rate limit lets two fetches through per interval, background refreshes included.
  */
 public final class AuthorizationServerKeys implements JWKSource<SecurityContext>, AutoCloseable {
 
