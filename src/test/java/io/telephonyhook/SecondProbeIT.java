@@ -234,7 +234,8 @@ class SecondProbeIT {
 
         Answer repeat = okta.post(OktaRequest.sms().eventId("stalled-call"));
 
-        assertThat(repeat.took()).isLessThan(Duration.ofMillis(500));
+        // answered from memory, not after waiting out the claim Redis took late (2.4 s, then FAILED deadline)
+        assertThat(repeat.took()).isLessThan(Duration.ofMillis(1500));
         assertThat(repeat.action().path("transactionId")).isEqualTo(first.action().path("transactionId"));
         assertThat(twilio.received()).hasSize(1);
         RedisClient client = RedisClient.create("redis://127.0.0.1:" + redisPort);

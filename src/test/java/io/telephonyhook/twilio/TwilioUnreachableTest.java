@@ -47,7 +47,7 @@ class TwilioUnreachableTest {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.actionStatus()).isEqualTo("FAILED");
         assertThat(answer.metadata()).isEqualTo("reason=twilio-unavailable");
-        assertThat(answer.took()).isLessThan(Duration.ofSeconds(1));
+        assertThat(answer.took()).as("well before the 2.5 s deadline").isLessThan(Duration.ofMillis(1500));
         // every attempt is timed with its result: nothing listens, so nothing else can count them
         assertThat(meters.get("telephony.hook.twilio.request.duration").tags("channel", "sms", "result", "not_sent")
                 .timer().count()).as("attempts that could not connect: the first and exactly one retry").isEqualTo(2);
