@@ -1,5 +1,6 @@
 package io.telephonyhook.config;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
@@ -12,20 +13,27 @@ import org.apache.camel.spi.PropertiesFunction;
  * {@code {{hook.path}}}: Camel lets an environment variable of that name override any property, raw, so a blank
  * {@code HOOK_PATH} would be an empty path there, where the bound settings take blank as unset. The function reads
  * the bound values, defaults included, so the routes have no default of their own to drift. Secrets are not served.
+ * One value is derived: {@code {{hook:breaker.wait-in-open-state}}} is {@code hook.breaker.open-seconds} in the unit the
+ * running Camel reads a breaker's {@code waitDurationInOpenState} in (seconds up to 4.21, milliseconds from 4.22), so
+ * one route file serves every line.
  */
 public final class HookProperties implements PropertiesFunction {
 
     public static final String NAME = "hook";
 
+    static final String WAIT_IN_OPEN_STATE = HookSettings.PREFIX + ".breaker.wait-in-open-state";
+
     private final Map<String, String> values;
 
-    private HookProperties(Settings settings) {
-        this.values = SettingKeys.asText(settings);
+    HookProperties(Settings settings, String camelVersion) {
+        this.values = new HashMap<>(SettingKeys.asText(settings));
+        int seconds = settings.breaker().getOpenSeconds();
+        values.put(WAIT_IN_OPEN_STATE, String.valueOf(CamelLine.atLeast(camelVersion, 4, 22) ? seconds * 1000L : seconds));
     }
 
     /** Registers the function with {@code camel}'s properties, for these settings. */
     public static void addTo(CamelContext camel, Settings settings) {
-        camel.getPropertiesComponent().addPropertiesFunction(new HookProperties(settings));
+        camel.getPropertiesComponent().addPropertiesFunction(new HookProperties(settings, camel.getVersion()));
     }
 
     @Override

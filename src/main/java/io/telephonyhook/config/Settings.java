@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
@@ -81,7 +82,9 @@ public record Settings(HookSettings hook, OktaAuthSettings auth, OAuthSettings o
 
     /** One validator for the JVM, without an expression language: the messages are plain text. */
     private static final class Constraints {
-        static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
+        // Hibernate Validator named, and no META-INF/validation.xml looked for: the bootstrap is part of every start
+        static final Validator VALIDATOR = Validation.byProvider(HibernateValidator.class).configure()
+                .ignoreXmlConfiguration()
                 .messageInterpolator(new ParameterMessageInterpolator())
                 .buildValidatorFactory().getValidator();
     }

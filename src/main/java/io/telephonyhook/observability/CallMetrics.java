@@ -61,6 +61,11 @@ public class CallMetrics implements TwilioRequestListener {
         this.registry = registry;
     }
 
+    /** Where the hook's meters go: the host's registry, or the hook's own when the host has none. */
+    public MeterRegistry registry() {
+        return registry;
+    }
+
     /** A call answered with Okta's command (SUCCESSFUL or FAILED). */
     public void answered(@ExchangeProperty("otpRequest") OtpRequest request,
                          @ExchangeProperty("deliveryOutcome") DeliveryOutcome outcome,

@@ -25,7 +25,8 @@ final class SimulatedStatusReports {
         thread.setDaemon(true);
         return thread;
     });
-    private final HttpClient callbacks = HttpClient.newHttpClient();
+    /** Made at the first report, off the start-up's path (the JDK's client sets up TLS as it is made). */
+    private HttpClient callbacks;
 
     /** @param authToken the token the reports are signed with: the simulator's own */
     SimulatedStatusReports(String accountSid, String authToken) {
@@ -85,7 +86,14 @@ final class SimulatedStatusReports {
                 .header("X-Twilio-Signature", TwilioSignature.of(authToken, callback.toString(), form))
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
-        return callbacks.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+        return client().sendAsync(request, HttpResponse.BodyHandlers.discarding());
     }
 
+
+    private synchronized HttpClient client() {
+        if (callbacks == null) {
+            callbacks = HttpClient.newHttpClient();
+        }
+        return callbacks;
+    }
 }

@@ -2,14 +2,17 @@ package io.telephonyhook.spring;
 
 import java.util.Collection;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.camel.support.PluginHelper;
 
+import io.telephonyhook.config.CamelLine;
 import io.telephonyhook.config.HookProperties;
 import io.telephonyhook.config.InvalidSettingsException;
 import io.telephonyhook.config.Settings;
+import io.telephonyhook.observability.BreakerMeters;
 import io.telephonyhook.observability.HookHealthCheck;
 import io.telephonyhook.twilio.TwilioRequestsOnTheCallingThread;
 
@@ -17,20 +20,23 @@ import io.telephonyhook.twilio.TwilioRequestsOnTheCallingThread;
  * Before Camel starts: loads the hook's routes from {@code hook.routes}, so an application gets the hook without
  * touching its own {@code camel.main.routes-include-pattern} (its steps are Spring beans, which Camel's registry finds
  * by name), hands Camel the settings for the routes' placeholders, registers the hook's health check, and makes
- * camel-twilio's requests on the calling thread.
+ * camel-twilio's requests on the calling thread; once the routes have started, binds the breakers' meters.
  */
 class HookRoutesInstaller implements CamelContextConfiguration {
 
     private final Settings settings;
     private final HookHealthCheck health;
+    private final MeterRegistry meters;
 
-    HookRoutesInstaller(Settings settings, HookHealthCheck health) {
+    HookRoutesInstaller(Settings settings, HookHealthCheck health, MeterRegistry meters) {
         this.settings = settings;
         this.health = health;
+        this.meters = meters;
     }
 
     @Override
     public void beforeApplicationStart(CamelContext camel) {
+        CamelLine.check(camel);
         String routes = settings.hook().getRoutes();
         HookProperties.addTo(camel, settings);
         health.registerWith(camel);
@@ -50,6 +56,6 @@ class HookRoutesInstaller implements CamelContextConfiguration {
 
     @Override
     public void afterApplicationStart(CamelContext camel) {
-        // nothing: the routes start with the application's other routes
+        BreakerMeters.bind(camel, meters); // the routes have started, and with them the breakers
     }
 }

@@ -11,6 +11,6 @@ class InvalidSettingsFailureAnalyzer extends AbstractFailureAnalyzer<InvalidSett
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidSettingsException cause) {
         return new FailureAnalysis(cause.getMessage(),
-                "Set the variable named above (see the configuration table in README.md) and start again.", cause);
+                "Correct what the line above names (docs/configuration.md lists every setting, docs/platforms.md what each host needs) and start again.", cause);
     }
 }

@@ -31,6 +31,7 @@ import io.telephonyhook.config.Settings;
 import io.telephonyhook.dedup.OneDeliveryPerEvent;
 import io.telephonyhook.deliveries.DeliveriesEndpoint;
 import io.telephonyhook.deliveries.DeliveryLedger;
+import io.telephonyhook.observability.CallMetrics;
 import io.telephonyhook.observability.HookHealthCheck;
 import io.telephonyhook.observability.HookHealthIndicator;
 import io.telephonyhook.observability.ObservabilitySteps;
@@ -50,7 +51,7 @@ import io.telephonyhook.twilio.StatusCallbacks;
 @AutoConfiguration(after = CamelAutoConfiguration.class)
 @ConditionalOnProperty(name = "hook.enabled", havingValue = "true", matchIfMissing = true)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import({HookSettingsConfiguration.class, HookStepsConfiguration.class, HookTwilioConfiguration.class,
+@Import({PlatformHttpRequired.class, HookSettingsConfiguration.class, HookStepsConfiguration.class, HookTwilioConfiguration.class,
         HookLedgersConfiguration.class, HookServletGuardsConfiguration.class})
 public class TelephonyHookAutoConfiguration {
 
@@ -73,8 +74,8 @@ public class TelephonyHookAutoConfiguration {
     }
 
     @Bean
-    CamelContextConfiguration telephonyHookRoutes(Settings settings, HookHealthCheck health) {
-        return new HookRoutesInstaller(settings, health);
+    CamelContextConfiguration telephonyHookRoutes(Settings settings, HookHealthCheck health, CallMetrics metrics) {
+        return new HookRoutesInstaller(settings, health, metrics.registry());
     }
 
     /**

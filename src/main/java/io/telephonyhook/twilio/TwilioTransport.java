@@ -33,7 +33,6 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.TimeValue;
@@ -110,7 +109,7 @@ public class TwilioTransport implements AutoCloseable {
             exchange.cancel();
         }, timeout.toNanos(), TimeUnit.NANOSECONDS);
         try (ClassicHttpResponse response = http.executeOpen(null, exchange, null)) {
-            return new Answer(response.getCode(), response.getHeaders(), read(response.getEntity(), exchange));
+            return new Answer(response.getCode(), read(response.getEntity(), exchange));
         } catch (HttpHostConnectException | ConnectTimeoutException | UnknownHostException | SSLHandshakeException
                  | ConnectionRequestTimeoutException notSent) {
             if (aborted.get()) {
@@ -178,7 +177,7 @@ public class TwilioTransport implements AutoCloseable {
     }
 
     /** Twilio's answer to one request. */
-    record Answer(int status, Header[] headers, byte[] body) {
+    record Answer(int status, byte[] body) {
     }
 
     /** The request cannot have reached Twilio: trying again cannot send the code twice. */
