@@ -2,6 +2,9 @@ package io.telephonyhook;
 
 import java.util.List;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+
 /**
  * The ids in {@code routes/*.camel.yaml} that Java code refers to, named once here ({@code RouteNamesTest} checks them
  * against the routes): every route, node, breaker and {@code direct:} id of the hook starts with {@value #PREFIX}.
@@ -16,5 +19,25 @@ public final class HookRoutes {
     public static final List<String> BREAKERS = List.of(SMS_BREAKER, VOICE_BREAKER);
 
     private HookRoutes() {
+    }
+
+    /**
+     * Whether the hook's routes have all started (the route serving Okta among them): until then its path is unknown
+     * to the host's HTTP server, and the hosts' start-up gates answer 503 instead of a 404.
+     */
+    public static boolean started(CamelContext camel) {
+        if (!camel.isStarted() && !camel.isStarting()) {
+            return false;
+        }
+        boolean hookRoute = false;
+        for (Route route : camel.getRoutes()) {
+            if (route.getRouteId().startsWith(PREFIX)) {
+                if (!camel.getRouteController().getRouteStatus(route.getRouteId()).isStarted()) {
+                    return false;
+                }
+                hookRoute |= route.getRouteId().equals(HOOK_ROUTE);
+            }
+        }
+        return hookRoute;
     }
 }

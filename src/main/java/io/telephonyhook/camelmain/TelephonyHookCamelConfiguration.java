@@ -15,7 +15,9 @@ import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.telephonyhook.config.CamelLine;
 import io.telephonyhook.config.HookMode;
+import io.telephonyhook.observability.BreakerMeters;
 import io.telephonyhook.config.Settings;
 import io.telephonyhook.simulator.TwilioSimulator;
 import io.telephonyhook.twilio.TwilioRequestsOnTheCallingThread;
@@ -35,6 +37,8 @@ public class TelephonyHookCamelConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext camel) throws Exception {
+        CamelLine.check(camel);
+        HeldLoggers.hold();
         Settings settings = CamelMainSettings.bind(camel);
         DemoSimulator demo = settings.mode() == HookMode.DEMO ? new DemoSimulator() : null;
         if (demo != null) {
@@ -42,17 +46,31 @@ public class TelephonyHookCamelConfiguration implements CamelConfiguration {
             camel.addService(demo, true); // stopped with Camel
             camel.addStartupListener(demo);
         }
+        MeterRegistry meters = meterRegistry(camel);
         CamelMainSteps steps;
         try {
-            steps = CamelMainSteps.bind(camel, settings, meterRegistry(camel),
-                    () -> demo.simulator.account());
+            steps = CamelMainSteps.bind(camel, settings, meters, () -> demo.simulator.account());
         } catch (RuntimeException unusableSettings) {
             ServiceHelper.stopService(demo); // Camel never starts, so it would not stop the simulator's HTTP server
             throw unusableSettings;
         }
         TwilioRequestsOnTheCallingThread.install(camel);
+        camel.addStartupListener(new StartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+                // the routes, and with them the breakers, start after this
+            }
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+                BreakerMeters.bind(context, meters);
+            }
+        });
         // OAuth's key refresh, the Twilio connections and the connection to a shared Redis stop with Camel
         camel.addService(new Closer(steps), true);
+        if (CamelMainHttp.isAvailable()) { // camel-platform-http-main's servers: guards, deliveries, demo reports
+            camel.addService(new CamelMainHttp(camel, settings), true, true);
+        }
         // camel-twilio's component takes the single TwilioRestClient in the registry; an application's own one wins
         if (camel.getRegistry().findSingleByType(TwilioRestClient.class) == null) {
             camel.getRegistry().bind("twilioRestClient", TwilioRestClient.class, steps.componentClient());
@@ -65,7 +83,7 @@ public class TelephonyHookCamelConfiguration implements CamelConfiguration {
         MeterRegistry meters = registry.findSingleByType(MeterRegistry.class);
         if (meters == null) {
             meters = new SimpleMeterRegistry();
-            // the circuit breakers' meters (micrometerEnabled in the routes) then land beside the hook's
+            // the circuit breakers' meters then land beside the hook's
             registry.bind("telephonyHookMeterRegistry", MeterRegistry.class, meters);
         }
         return meters;

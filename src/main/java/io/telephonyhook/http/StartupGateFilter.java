@@ -7,7 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Route;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.telephonyhook.HookRoutes;
@@ -34,27 +33,11 @@ public class StartupGateFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!open && !(open = hookRoutesStarted())) {
+        if (!open && !(open = HookRoutes.started(camel))) {
             response.setHeader("Retry-After", "1");
             OktaErrorWriter.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, STARTING);
             return;
         }
         chain.doFilter(request, response);
-    }
-
-    private boolean hookRoutesStarted() {
-        if (!camel.isStarted() && !camel.isStarting()) {
-            return false;
-        }
-        boolean hookRoute = false;
-        for (Route route : camel.getRoutes()) {
-            if (route.getRouteId().startsWith(HookRoutes.PREFIX)) {
-                if (!camel.getRouteController().getRouteStatus(route.getRouteId()).isStarted()) {
-                    return false;
-                }
-                hookRoute |= route.getRouteId().equals(HookRoutes.HOOK_ROUTE);
-            }
-        }
-        return hookRoute;
     }
 }

@@ -1,0 +1,50 @@
+package io.telephonyhook.camelmain;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.main.ManagementHttpServer;
+import org.apache.camel.support.service.ServiceHelper;
+
+import io.telephonyhook.deliveries.DeliveryLookup;
+
+/**
+ * {@code GET /observe/deliveries} on camel-main's management server ({@code camel.management.enabled=true}, Camel 4.14
+ * and later), beside its health and metrics and never on the port Okta calls: the same look-up as the Spring Boot
+ * hosts' {@code /actuator/deliveries} ({@link DeliveryLookup}). A class of its own, loaded only where Camel has a
+ * management server.
+ */
+final class ManagementDeliveries {
+
+    static final String PATH = "/observe/deliveries";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ManagementDeliveries() {
+    }
+
+    /** @return whether the host has a management server to serve it on */
+    static boolean install(CamelContext camel, DeliveryLookup lookup) {
+        ManagementHttpServer management = camel.hasService(ManagementHttpServer.class);
+        if (management == null) {
+            return false;
+        }
+        ServiceHelper.startService(management);
+        management.getRouter().get(PATH).handler(call -> answer(call, lookup));
+        return true;
+    }
+
+    private static void answer(RoutingContext call, DeliveryLookup lookup) {
+        DeliveryLookup.Answer answer = lookup.find(call.request().getParam("eventId"), call.request().getParam("sid"),
+                call.request().getParam("status"), call.request().getParam("limit"), PATH);
+        byte[] body;
+        try {
+            body = JSON.writeValueAsBytes(answer.body());
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        call.response().setStatusCode(answer.status()).putHeader("Content-Type", "application/json")
+                .end(Buffer.buffer(body));
+    }
+}

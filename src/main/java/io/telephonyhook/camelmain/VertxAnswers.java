@@ -1,0 +1,70 @@
+package io.telephonyhook.camelmain;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.HttpEndpointModel;
+import org.apache.camel.component.platform.http.PlatformHttpComponent;
+
+import io.telephonyhook.okta.OktaErrorResponse;
+
+/**
+ * What camel-platform-http-main's Vert.x server answers itself, in Okta's error object as the Spring Boot hosts'
+ * error pages do: a path no route serves, a method the path does not take, and Vert.x's own refusals and failures.
+ */
+final class VertxAnswers {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private VertxAnswers() {
+    }
+
+    /** What no route serves: 405 with the methods the path has, else 404; Okta's error object either way. */
+    static void unserved(CamelContext camel, RoutingContext call) {
+        String path = call.request().path();
+        Set<String> allowed = new TreeSet<>();
+        PlatformHttpComponent http = camel.getComponent("platform-http", PlatformHttpComponent.class);
+        for (HttpEndpointModel endpoint : http.getHttpEndpoints()) {
+            if (endpoint.getUri().equals(path) && endpoint.getVerbs() != null) {
+                for (String verb : endpoint.getVerbs().split(",")) {
+                    allowed.add(verb.strip().toUpperCase(Locale.ROOT));
+                }
+            }
+        }
+        if (allowed.isEmpty()) {
+            write(call, 404, OktaErrorResponse.of("Not Found", "Not Found", "NOT_FOUND", null, null));
+        } else {
+            call.response().putHeader("Allow", String.join(", ", allowed));
+            write(call, 405, OktaErrorResponse.of("Method Not Allowed", "Method Not Allowed", "METHOD_NOT_ALLOWED",
+                    null, null));
+        }
+    }
+
+    /** Vert.x's own refusals (a body over camel.server.maxBodySize: 413) and failures, as JSON, never a trace. */
+    static void failed(RoutingContext call) {
+        if (call.response().ended()) {
+            return;
+        }
+        int status = call.statusCode() >= 400 ? call.statusCode() : 500;
+        String phrase = status == 413 ? "Request Entity Too Large" : status < 500 ? "Bad Request" : "Internal Error";
+        write(call, status, OktaErrorResponse.of(phrase, phrase, "HTTP_" + status, null, null));
+    }
+
+    static Future<Void> write(RoutingContext call, int status, OktaErrorResponse error) {
+        byte[] body;
+        try {
+            body = JSON.writeValueAsBytes(error);
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        return call.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+                .end(Buffer.buffer(body));
+    }
+}

@@ -1,0 +1,174 @@
+package io.telephonyhook.camelmain;
+
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.main.MainHttpServer;
+import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.telephonyhook.HookRoutes;
+import io.telephonyhook.auth.CredentialCheck;
+import io.telephonyhook.auth.HookAuthenticationException;
+import io.telephonyhook.auth.HookAuthenticator;
+import io.telephonyhook.config.Settings;
+import io.telephonyhook.observability.CallLog;
+import io.telephonyhook.observability.CallMetrics;
+import io.telephonyhook.okta.HookRefusal;
+import io.telephonyhook.okta.OktaErrorResponse;
+import io.telephonyhook.okta.RequestTimeoutException;
+import io.telephonyhook.twilio.StatusCallbacks;
+import io.telephonyhook.twilio.TwilioStatusReports;
+
+/**
+ * camel-main's HTTP server (camel-platform-http-main, Vert.x) guarded as the Spring Boot hosts' servlet filters guard
+ * theirs. A first handler on its router runs before any route's body handler, while the request is still paused:
+ * <ul>
+ *   <li>503 with Okta's error object on the hook's paths until the hook's routes have started (Vert.x listens before
+ *       they do: a call would get an HTML 404);</li>
+ *   <li>on Okta's path, the credentials checked before a byte of the body is read (401), and on Twilio's status
+ *       path the signature header (403): a refused body up to HOOK_MAX_BODY is let in and dropped, so the caller
+ *       reads the answer whole; a larger one, or one of unknown length, is never read (the connection is closed);</li>
+ *   <li>a body not all in by the call's deadline answered 408 and the connection closed.</li>
+ * </ul>
+ * A last handler answers what no route serves with Okta's error object (404, or 405 with {@code Allow}), and a
+ * failure handler does for Vert.x's own refusals ({@code camel.server.maxBodySize}'s 413): {@link VertxAnswers}. The
+ * route checks everything again, so the YAML stays safe wherever it runs.
+ */
+final class VertxGuards extends ServiceSupport {
+
+    private static final Logger log = LoggerFactory.getLogger(VertxGuards.class);
+    private static final CallLog CALL_LOG = new CallLog();
+    private static final OktaErrorResponse STARTING = OktaErrorResponse.of("The telephony hook is starting",
+            "The telephony hook is starting", "HTTP_503", null, null);
+
+    private final CamelContext camel;
+    private final Settings settings;
+    private final HookAuthenticator authenticator;
+    private final CallMetrics metrics;
+    private String hookPath;
+    private String statusPath;
+    private volatile boolean open;
+
+    VertxGuards(CamelContext camel, Settings settings, HookAuthenticator authenticator, CallMetrics metrics) {
+        this.camel = camel;
+        this.settings = settings;
+        this.authenticator = authenticator;
+        this.metrics = metrics;
+    }
+
+    @Override
+    protected void doStart() {
+        MainHttpServer server = camel.hasService(MainHttpServer.class);
+        if (server == null) {
+            log.warn("camel.server.enabled is not true: no guards in front of the hook's path (docs/platforms.md)");
+            return;
+        }
+        ServiceHelper.startService(server); // idempotent: the router exists (and the port listens) from here on
+        String context = camel.getRestConfiguration().getContextPath();
+        String prefix = context == null || context.isBlank() ? "" : "/" + context.replaceAll("^/+|/+$", "");
+        hookPath = prefix + settings.hook().getPath();
+        statusPath = prefix + StatusCallbacks.PATH;
+        Router router = server.getRouter();
+        router.route().order(Integer.MIN_VALUE).handler(this::first);
+        router.route().order(Integer.MAX_VALUE).handler(call -> VertxAnswers.unserved(camel, call));
+        router.route().failureHandler(VertxAnswers::failed);
+    }
+
+    private void first(RoutingContext call) {
+        HttpServerRequest request = call.request();
+        boolean hook = hookPath.equals(request.path());
+        boolean status = statusPath.equals(request.path());
+        if (!hook && !status) {
+            call.next();
+            return;
+        }
+        request.pause(); // until a route's body handler reads it: the checks below may finish later, off this thread
+        if (!open && !(open = HookRoutes.started(camel))) {
+            call.response().putHeader("Retry-After", "1");
+            answer(call, 503, STARTING);
+            return;
+        }
+        if (request.method() != HttpMethod.POST) {
+            call.next();
+            return;
+        }
+        if (status) {
+            try {
+                TwilioStatusReports.checkSignatureHeader(request.getHeader("X-Twilio-Signature"));
+            } catch (HookRefusal refused) {
+                log.warn("Twilio status report refused: status={} reason=\"{}\"", refused.httpStatus(),
+                        refused.getMessage());
+                refuse(call, refused);
+                return;
+            }
+            boundTheBody(call);
+            call.next();
+            return;
+        }
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            // an access token may wait for the authorization server's keys (at most a second): not on the event loop
+            call.vertx().executeBlocking(() -> authenticator.check(request::getHeader))
+                    .onComplete(checked -> admit(call, checked.succeeded() ? checked.result()
+                            : CredentialCheck.refused("could not check the access token")));
+        } else {
+            admit(call, authenticator.check(request::getHeader));
+        }
+    }
+
+    private void admit(RoutingContext call, CredentialCheck check) {
+        if (!check.accepted()) {
+            HookRefusal refusal = new HookAuthenticationException(check.refusal());
+            CALL_LOG.refused(refusal);
+            metrics.refusal(refusal);
+            refuse(call, refusal);
+            return;
+        }
+        boundTheBody(call);
+        call.next();
+    }
+
+    /** A body not all in by the call's deadline: 408, and the rest of it never read. */
+    private void boundTheBody(RoutingContext call) {
+        if (call.request().isEnded()) {
+            return;
+        }
+        long timer = call.vertx().setTimer(settings.hook().getDeadline().toMillis(), fired -> {
+            if (!call.request().isEnded() && !call.response().ended()) {
+                RequestTimeoutException late = new RequestTimeoutException();
+                call.response().putHeader("Connection", "close");
+                VertxAnswers.write(call, late.httpStatus(), late.errorResponse())
+                        .onComplete(written -> call.request().connection().close());
+            }
+        });
+        call.addEndHandler(ended -> call.vertx().cancelTimer(timer));
+    }
+
+    /** Answers a refusal before the body is read (the class comment says how much of it is let in). */
+    private void refuse(RoutingContext call, HookRefusal refusal) {
+        answer(call, refusal.httpStatus(), refusal.errorResponse());
+    }
+
+    private void answer(RoutingContext call, int status, OktaErrorResponse error) {
+        HttpServerRequest request = call.request();
+        String length = request.getHeader("Content-Length");
+        boolean small = request.isEnded() || length != null && length.matches("\\d{1,12}")
+                && Long.parseLong(length) <= settings.hook().maxBodyBytes();
+        if (!small) {
+            call.response().putHeader("Connection", "close");
+            VertxAnswers.write(call, status, error).onComplete(written -> request.connection().close());
+            return;
+        }
+        if (!request.isEnded()) {
+            request.handler(dropped -> { });
+            request.resume();
+        }
+        VertxAnswers.write(call, status, error);
+    }
+}
