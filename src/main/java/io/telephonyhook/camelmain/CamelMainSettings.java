@@ -39,8 +39,7 @@ final class CamelMainSettings {
             Map<String, Object> values = new HashMap<>();
             for (SettingKeys.Key key : keys) {
                 if (key.owner() == bound.settings().getClass()) {
-                    String value = properties.resolveProperty(key.name())
-                            .orElseGet(() -> System.getenv(SettingKeys.environmentVariable(key.name())));
+                    String value = value(properties, key.name());
                     if (value != null && !value.isBlank()) { // blank is unset, as in Spring Boot
                         values.put(key.name().substring(bound.prefix().length() + 1), value);
                     }
@@ -59,5 +58,18 @@ final class CamelMainSettings {
         settings.check();
         HookProperties.addTo(camel, settings);
         return settings;
+    }
+
+    /**
+     * A setting's value: Camel's properties (application.properties, -D, the environment as Camel maps it), else the
+     * README's environment variable. A secret is read without resolving it through Camel's placeholders, which list
+     * every value they resolve in camel-main's start-up summary (Camel 4.10 prints an auth token there).
+     */
+    private static String value(PropertiesComponent properties, String key) {
+        String variable = System.getenv(SettingKeys.environmentVariable(key));
+        if (SettingKeys.isSecret(key)) {
+            return variable != null ? variable : properties.loadProperties(name -> name.equals(key)).getProperty(key);
+        }
+        return properties.resolveProperty(key).orElse(variable);
     }
 }
