@@ -16,7 +16,11 @@ public final class HookRoutes {
     public static final String HOOK_ROUTE = "telephony-hook";
     public static final String SMS_BREAKER = "telephony-hook-twilio-sms";
     public static final String VOICE_BREAKER = "telephony-hook-twilio-voice";
-    public static final List<String> BREAKERS = List.of(SMS_BREAKER, VOICE_BREAKER);
+    /** The failover account's (TWILIO_FAILOVER_*, docs/failover.md), one per channel too. */
+    public static final String FAILOVER_SMS_BREAKER = "telephony-hook-twilio-failover-sms";
+    public static final String FAILOVER_VOICE_BREAKER = "telephony-hook-twilio-failover-voice";
+    public static final List<String> BREAKERS = List.of(SMS_BREAKER, VOICE_BREAKER, FAILOVER_SMS_BREAKER,
+            FAILOVER_VOICE_BREAKER);
 
     private HookRoutes() {
     }

@@ -48,6 +48,7 @@ abstract class CamelMainHostChecks {
     private static final String STARTED = "(telephony-hook) started in";
 
     private final TwilioStandIn twilio = TwilioStandIn.start();
+    private final TwilioStandIn failover = TwilioStandIn.startFailover();
     private Path jar;
     private JarProcess host;
     private OktaClient okta;
@@ -80,13 +81,39 @@ abstract class CamelMainHostChecks {
     @BeforeEach
     void freshStandIn() {
         twilio.reset();
+        failover.reset();
     }
 
     private Map<String, String> environment() {
         Map<String, String> environment = JarProcess.hookEnvironment(twilio);
         environment.put("MANAGEMENT_PORT", String.valueOf(managementPort));
         environment.put("LOG_LEVEL", "TRACE");
+        environment.put("TWILIO_FAILOVER_ACCOUNT_SID", TwilioStandIn.FAILOVER_ACCOUNT_SID);
+        environment.put("TWILIO_FAILOVER_AUTH_TOKEN", TwilioStandIn.FAILOVER_AUTH_TOKEN);
+        environment.put("TWILIO_FAILOVER_API_URL", failover.url().toString());
+        environment.put("TWILIO_FAILOVER_FROM_NUMBER", "+15017122662");
         return environment;
+    }
+
+    /** The route decides the failover, so camel-main fails over as the Spring Boot hosts do (docs/failover.md). */
+    @Test
+    void aPrimaryOutageGoesOutThroughTheFailoverAccountOnce() {
+        twilio.failWith(500, 20500);
+
+        Answer answer = okta.post(OktaRequest.sms());
+
+        assertThat(answer.metadata()).isEqualTo("twilioStatus=queued; account=failover");
+        assertThat(failover.acceptedSids()).containsExactly(answer.action().path("transactionId").asText());
+    }
+
+    @Test
+    void aRejectedNumberIsNotFailedOver() {
+        twilio.failWith(400, 21211);
+
+        Answer answer = okta.post(OktaRequest.sms());
+
+        assertThat(answer.metadata()).startsWith("reason=twilio-rejected; twilioError=21211");
+        assertThat(failover.received()).isEmpty();
     }
 
     @Test
@@ -104,6 +131,7 @@ abstract class CamelMainHostChecks {
         assertThat(twilio.acceptedSids()).containsExactly(sms.action().path("transactionId").asText(),
                 voice.action().path("transactionId").asText());
         assertThat(twilio.received().get(0).field("Body")).contains(OktaRequest.OTP);
+        assertThat(failover.received()).as("the primary took them").isEmpty();
     }
 
     @Test

@@ -39,7 +39,7 @@ class UnexpectedFailureTest {
 
     @Test
     void aFaultInsideTheSmsRouteIsAnsweredFailed(CapturedOutput output) throws Exception {
-        AdviceWith.adviceWith(camel, "telephony-hook-sms", route -> route.weaveByType(ProcessDefinition.class).selectFirst().replace()
+        AdviceWith.adviceWith(camel, "telephony-hook-sms-primary", route -> route.weaveByType(ProcessDefinition.class).selectFirst().replace()
                 .throwException(new IllegalStateException("boom with the code " + OktaRequest.OTP)));
         camel.start();
 

@@ -19,18 +19,19 @@ import io.telephonyhook.deliveries.DeliveriesSteps;
 import io.telephonyhook.deliveries.DeliveryLedger;
 import io.telephonyhook.observability.CallMetrics;
 import io.telephonyhook.observability.ObservabilitySteps;
+import io.telephonyhook.observability.TwilioMetrics;
+import io.telephonyhook.simulator.TwilioSimulator;
 import io.telephonyhook.okta.ReadingSteps;
 import io.telephonyhook.pumping.PumpingSteps;
 import io.telephonyhook.redis.SharedRedis;
 import io.telephonyhook.twilio.HookRanOutOfTime;
 import io.telephonyhook.twilio.StatusCallbacks;
 import io.telephonyhook.twilio.TwilioAccount;
-import io.telephonyhook.twilio.TwilioClients;
 import io.telephonyhook.twilio.TwilioOutcomes;
 import io.telephonyhook.twilio.TwilioRejection;
 import io.telephonyhook.twilio.TwilioSenders;
 import io.telephonyhook.twilio.TwilioSteps;
-import io.telephonyhook.twilio.TwilioTransport;
+import io.telephonyhook.twilio.TwilioConnections;
 import io.telephonyhook.wording.WordingByLocale;
 
 /**
@@ -51,7 +52,7 @@ final class CamelMainSteps implements AutoCloseable {
     }
 
     static CamelMainSteps bind(CamelContext camel, Settings settings, MeterRegistry meters,
-                               Supplier<TwilioAccount> simulator) {
+                               Supplier<TwilioSimulator> simulator) {
         CamelMainSteps steps = new CamelMainSteps(camel);
         try {
             steps.bindAll(settings, meters, simulator);
@@ -62,7 +63,7 @@ final class CamelMainSteps implements AutoCloseable {
         return steps;
     }
 
-    private void bindAll(Settings settings, MeterRegistry meters, Supplier<TwilioAccount> simulator) {
+    private void bindAll(Settings settings, MeterRegistry meters, Supplier<TwilioSimulator> simulator) {
         CallMetrics metrics = ObservabilitySteps.callMetrics(meters);
         bind(ObservabilitySteps.HOOK_CALL_METRICS, metrics);
         bind(ObservabilitySteps.HOOK_CALL_LOG, ObservabilitySteps.callLog());
@@ -74,20 +75,27 @@ final class CamelMainSteps implements AutoCloseable {
 
         TwilioAccount account = TwilioSteps.account(settings, simulator);
         TwilioSenders senders = TwilioSteps.senders(settings);
+        TwilioSenders failoverSenders = TwilioSteps.failoverSenders(settings, senders);
         WordingByLocale wording = TwilioSteps.wording(settings);
-        TwilioTransport transport = closing(TwilioSteps.transport(settings, account));
-        TwilioClients clients = TwilioSteps.clients(account, transport, metrics);
-        componentClient = TwilioSteps.componentClient(settings, clients);
-        bind(TwilioSteps.TWILIO_CLIENTS, clients);
+        TwilioMetrics twilioMetrics = ObservabilitySteps.twilioMetrics(meters);
+        TwilioConnections connections = closing(TwilioSteps.connections(settings, account,
+                TwilioSteps.failoverAccount(settings, simulator), twilioMetrics));
+        componentClient = TwilioSteps.componentClient(settings, connections.primary());
+        bind(TwilioSteps.TWILIO_CLIENTS, connections.primary());
+        bind(TwilioSteps.FAILOVER_CLIENTS, connections.failover());
         bind(TwilioSteps.SMS_COMPOSER, TwilioSteps.smsComposer(settings, senders, wording));
         bind(TwilioSteps.CALL_COMPOSER, TwilioSteps.callComposer(settings, senders, wording));
+        bind(TwilioSteps.FAILOVER_SMS_COMPOSER, TwilioSteps.smsComposer(settings, failoverSenders, wording));
+        bind(TwilioSteps.FAILOVER_CALL_COMPOSER, TwilioSteps.callComposer(settings, failoverSenders, wording));
         bind(CallFlowSteps.DELIVERABILITY_CHECK, CallFlowSteps.deliverabilityCheck(senders.configuredChannels()));
         bind(TwilioSteps.REJECTION, new TwilioRejection());
         bind(TwilioSteps.OUT_OF_TIME, new HookRanOutOfTime());
         bind(TwilioSteps.OUTCOMES, new TwilioOutcomes());
+        bind(TwilioSteps.FAILOVER, TwilioSteps.failover(connections, twilioMetrics));
         StatusCallbacks callbacks = TwilioSteps.statusCallbacks(settings);
         bind(TwilioSteps.STATUS_CALLBACKS, callbacks);
-        bind(TwilioSteps.STATUS_REPORTS, TwilioSteps.statusReports(callbacks, account));
+        bind(TwilioSteps.STATUS_REPORTS, TwilioSteps.statusReports(callbacks, account,
+                connections.failover().account()));
 
         SharedRedis redis = SharedRedis.of(settings.dedup());
         if (redis != null) {

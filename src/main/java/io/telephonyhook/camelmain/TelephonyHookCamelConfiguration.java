@@ -49,7 +49,7 @@ public class TelephonyHookCamelConfiguration implements CamelConfiguration {
         MeterRegistry meters = meterRegistry(camel);
         CamelMainSteps steps;
         try {
-            steps = CamelMainSteps.bind(camel, settings, meters, () -> demo.simulator.account());
+            steps = CamelMainSteps.bind(camel, settings, meters, () -> demo.simulator);
         } catch (RuntimeException unusableSettings) {
             ServiceHelper.stopService(demo); // Camel never starts, so it would not stop the simulator's HTTP server
             throw unusableSettings;

@@ -18,8 +18,9 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  * naming the environment variable.
  */
 public record Settings(HookSettings hook, OktaAuthSettings auth, OAuthSettings oauth, TwilioSettings twilio,
-                       DedupSettings dedup, PumpingSettings pumping, RateLimitSettings rateLimits,
-                       DeliverySettings deliveries, BreakerSettings breaker) {
+                       TwilioFailoverSettings failover, DedupSettings dedup, PumpingSettings pumping,
+                       RateLimitSettings rateLimits, DeliverySettings deliveries, BreakerSettings breaker,
+                       DemoSettings demo) {
 
     /** One settings type and the prefix of its keys. */
     public record Bound(String prefix, Object settings) {
@@ -28,17 +29,19 @@ public record Settings(HookSettings hook, OktaAuthSettings auth, OAuthSettings o
     /** Every setting at its default. */
     public static Settings defaults() {
         return new Settings(new HookSettings(), new OktaAuthSettings(), new OAuthSettings(), new TwilioSettings(),
-                new DedupSettings(), new PumpingSettings(), new RateLimitSettings(), new DeliverySettings(),
-                new BreakerSettings());
+                new TwilioFailoverSettings(), new DedupSettings(), new PumpingSettings(), new RateLimitSettings(),
+                new DeliverySettings(), new BreakerSettings(), new DemoSettings());
     }
 
     /** Each type with its prefix, for the binders and {@link SettingKeys}. */
     public List<Bound> bound() {
         return List.of(new Bound(HookSettings.PREFIX, hook), new Bound(OktaAuthSettings.PREFIX, auth),
                 new Bound(OAuthSettings.PREFIX, oauth), new Bound(TwilioSettings.PREFIX, twilio),
+                new Bound(TwilioFailoverSettings.PREFIX, failover),
                 new Bound(DedupSettings.PREFIX, dedup), new Bound(PumpingSettings.PREFIX, pumping),
                 new Bound(RateLimitSettings.PREFIX, rateLimits),
-                new Bound(DeliverySettings.PREFIX, deliveries), new Bound(BreakerSettings.PREFIX, breaker));
+                new Bound(DeliverySettings.PREFIX, deliveries), new Bound(BreakerSettings.PREFIX, breaker),
+                new Bound(DemoSettings.PREFIX, demo));
     }
 
     /** True when nothing stands between a caller with the secret and the org's Twilio bill. */
@@ -69,7 +72,7 @@ public record Settings(HookSettings hook, OktaAuthSettings auth, OAuthSettings o
         }
         auth.check();
         oauth.check();
-        twilio.check();
+        twilio.check(failover);
         pumping.check();
         rateLimits.check();
         hook.publicUri();

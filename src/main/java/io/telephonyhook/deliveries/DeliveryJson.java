@@ -30,6 +30,7 @@ final class DeliveryJson {
         putIfPresent(node, "to", record.to());
         putIfPresent(node, "country", record.country());
         putIfPresent(node, "requestType", record.requestType());
+        putIfPresent(node, "account", record.account());
         node.put("sentAt", record.sentAt().toEpochMilli());
         node.put("status", record.status());
         if (record.errorCode() != null) {
@@ -65,7 +66,7 @@ final class DeliveryJson {
         return new DeliveryRecord(node.path("sid").asText(), text(node.get("eventId")), node.path("channel").asText(),
                 text(node.get("to")), text(node.get("country")), text(node.get("requestType")),
                 Instant.ofEpochMilli(node.path("sentAt").asLong()), node.path("status").asText(),
-                integer(node.get("errorCode")), history);
+                integer(node.get("errorCode")), history, text(node.get("account")));
     }
 
     private static void putIfPresent(ObjectNode node, String field, String value) {

@@ -14,8 +14,8 @@ import java.util.stream.Stream;
  *   <li>{@code status}: the latest deliveries whose current status that is, newest first;
  * </ul>
  * with {@code limit} (default {@value #DEFAULT_LIMIT}, at most {@value #MAX_LIMIT}). Each delivery: its SID, eventId,
- * channel, the masked number, country, request type, when it was sent, its status and error code, and every status
- * with its time. Never the code or the full number: the ledger holds neither. Anything else is a 400 saying what to
+ * channel, the account that sent it, the masked number, country, request type, when it was sent, its status and
+ * error code, and every status with its time. Never the code or the full number: the ledger holds neither. Anything else is a 400 saying what to
  * give.
  */
 public final class DeliveryLookup {
@@ -69,12 +69,13 @@ public final class DeliveryLookup {
     }
 
     /** A delivery as the look-up shows it: times as ISO-8601 text, whatever the host's JSON settings. */
-    public record Delivery(String sid, String eventId, String channel, String to, String country, String requestType,
-                           String sentAt, String status, Integer errorCode, List<Status> history) {
+    public record Delivery(String sid, String eventId, String channel, String account, String to, String country,
+                           String requestType, String sentAt, String status, Integer errorCode, List<Status> history) {
 
         static Delivery of(DeliveryRecord record) {
-            return new Delivery(record.sid(), record.eventId(), record.channel(), record.to(), record.country(),
-                    record.requestType(), record.sentAt().toString(), record.status(), record.errorCode(),
+            return new Delivery(record.sid(), record.eventId(), record.channel(), record.accountOrPrimary(), record.to(),
+                    record.country(), record.requestType(), record.sentAt().toString(), record.status(),
+                    record.errorCode(),
                     record.history().stream().map(change -> new Status(change.status(), change.at().toString(),
                             change.errorCode(), change.late())).toList());
         }

@@ -21,9 +21,12 @@ import java.util.Optional;
  * @param errorCode   Twilio's latest error code for it ({@code 30003}); null when none
  * @param history     every status that arrived, once each, in the order it arrived; the first is the one Twilio
  *                    answered when accepting it; one that arrived out of order is marked late ({@link #after})
+ * @param account     the Twilio account that sent it, {@code primary} or {@code failover}: its token must sign the
+ *                    reports; null in a record kept before accounts were (read as the primary's)
  */
 public record DeliveryRecord(String sid, String eventId, String channel, String to, String country, String requestType,
-                             Instant sentAt, String status, Integer errorCode, List<StatusChange> history) {
+                             Instant sentAt, String status, Integer errorCode, List<StatusChange> history,
+                             String account) {
 
     /**
      * Past this many entries in the history, only a status that moves the delivery on is added (late reports and
@@ -41,10 +44,21 @@ public record DeliveryRecord(String sid, String eventId, String channel, String 
      */
     public static DeliveryRecord sent(String sid, String eventId, String channel, String to, String country,
                                       String requestType, Instant sentAt, String status) {
+        return sent(sid, eventId, channel, to, country, requestType, sentAt, status, "primary");
+    }
+
+    /** As above, sent through {@code account}. */
+    public static DeliveryRecord sent(String sid, String eventId, String channel, String to, String country,
+                                      String requestType, Instant sentAt, String status, String account) {
         Instant at = sentAt.truncatedTo(ChronoUnit.MILLIS);
         String word = DeliveryStatuses.normalize(status);
         return new DeliveryRecord(sid, eventId, channel, to, country, requestType, at, word, null,
-                List.of(new StatusChange(word, at, null)));
+                List.of(new StatusChange(word, at, null)), account);
+    }
+
+    /** The account that sent it: the primary for a record kept before accounts were. */
+    public String accountOrPrimary() {
+        return account == null ? "primary" : account;
     }
 
     /** This record as the ledgers keep it: a history starting with the first status, times to the millisecond. */
@@ -52,7 +66,7 @@ public record DeliveryRecord(String sid, String eventId, String channel, String 
         Instant at = sentAt.truncatedTo(ChronoUnit.MILLIS);
         String word = DeliveryStatuses.normalize(status);
         List<StatusChange> changes = history.isEmpty() ? List.of(new StatusChange(word, at, errorCode)) : history;
-        return new DeliveryRecord(sid, eventId, channel, to, country, requestType, at, word, errorCode, changes);
+        return new DeliveryRecord(sid, eventId, channel, to, country, requestType, at, word, errorCode, changes, account);
     }
 
     /**
@@ -96,6 +110,7 @@ public record DeliveryRecord(String sid, String eventId, String channel, String 
     private DeliveryRecord with(String newStatus, Integer newError, StatusChange change) {
         List<StatusChange> changes = new ArrayList<>(history);
         changes.add(change);
-        return new DeliveryRecord(sid, eventId, channel, to, country, requestType, sentAt, newStatus, newError, changes);
+        return new DeliveryRecord(sid, eventId, channel, to, country, requestType, sentAt, newStatus, newError, changes,
+                account);
     }
 }

@@ -42,7 +42,8 @@ public class DeliveryRecorder {
             String eventId = EventId.NONE.equals(request.eventId()) ? null : request.eventId();
             ledger.sent(DeliveryRecord.sent(outcome.transactionId(), eventId, channel(request.channel()),
                     request.maskedNumber(), request.destination() == null ? "unknown" : request.destination().regionCode(),
-                    request.requestType(), clock.instant(), outcome.providerStatus()));
+                    request.requestType(), clock.instant(), outcome.providerStatus(),
+                    outcome.account() == null ? "primary" : outcome.account()));
         } catch (RuntimeException unexpected) {
             log.warn("Could not record the delivery: {}", unexpected.getClass().getName());
         }

@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.telephonyhook.twilio.StatusReport;
+import io.telephonyhook.twilio.TwilioSignatureException;
 
 /**
  * The callback route's step: a status Twilio reported (its signature already checked) becomes the SID's latest status
@@ -21,7 +22,16 @@ public class DeliveryStatusRecorder {
         this.ledger = ledger;
     }
 
+    /**
+     * @throws TwilioSignatureException (403) when the report is signed by another of the hook's accounts than the one
+     *                                  that sent the delivery: a report must be its own account's
+     */
     public void record(@ExchangeProperty("statusReport") StatusReport report) {
+        ledger.bySid(report.sid()).filter(delivery -> !delivery.accountOrPrimary().equals(report.account()))
+                .ifPresent(delivery -> {
+                    throw new TwilioSignatureException("a report for the " + delivery.accountOrPrimary()
+                            + " account's delivery, signed with the " + report.account() + " account's token");
+                });
         ledger.reported(report.sid(), report.status(), report.errorCode(), report.at()).ifPresentOrElse(
                 delivery -> log.info("eventId={} twilioSid={} reported={} status={}{}", delivery.eventId(),
                         report.sid(), report.status(), delivery.status(),

@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param httpStatus     the provider's HTTP status on failure; null when it did not answer
  * @param repeated       true when this call repeats an eventId already answered: the first call's outcome, given
  *                       again without calling the provider (Okta gets the same command)
+ * @param account        the Twilio account that took it or was last tried, {@code primary} or {@code failover};
+ *                       null when Twilio was not called
  */
 public record DeliveryOutcome(
         boolean delivered,
@@ -23,19 +25,27 @@ public record DeliveryOutcome(
         String providerStatus,
         Integer providerError,
         Integer httpStatus,
-        boolean repeated) {
+        boolean repeated,
+        String account) {
 
+    /** Taken by the primary account. */
     public static DeliveryOutcome delivered(String transactionId, String providerStatus) {
+        return delivered(transactionId, providerStatus, "primary");
+    }
+
+    /** Taken by {@code account}: {@code primary} or {@code failover}. */
+    public static DeliveryOutcome delivered(String transactionId, String providerStatus, String account) {
         return new DeliveryOutcome(true, null, transactionId, providerStatus == null ? "unknown" : providerStatus, null,
-                null, false);
+                null, false, account);
     }
 
     public static DeliveryOutcome failed(FailureReason reason) {
-        return new DeliveryOutcome(false, Objects.requireNonNull(reason), null, null, null, null, false);
+        return new DeliveryOutcome(false, Objects.requireNonNull(reason), null, null, null, null, false, null);
     }
 
     public static DeliveryOutcome failed(FailureReason reason, Integer providerError, Integer httpStatus) {
-        return new DeliveryOutcome(false, Objects.requireNonNull(reason), null, null, providerError, httpStatus, false);
+        return new DeliveryOutcome(false, Objects.requireNonNull(reason), null, null, providerError, httpStatus, false,
+                null);
     }
 
     /** Too many calls in flight: FAILED at once rather than queued into the deadline. */
@@ -48,9 +58,16 @@ public record DeliveryOutcome(
         return failed(FailureReason.INTERNAL_ERROR);
     }
 
+    /** This outcome, of the Twilio account that was tried ({@code primary} or {@code failover}). */
+    public DeliveryOutcome by(String twilioAccount) {
+        return new DeliveryOutcome(delivered, reason, transactionId, providerStatus, providerError, httpStatus, repeated,
+                twilioAccount);
+    }
+
     /** This outcome, given again to a call that repeats the same eventId. */
     public DeliveryOutcome asRepeat() {
-        return new DeliveryOutcome(delivered, reason, transactionId, providerStatus, providerError, httpStatus, true);
+        return new DeliveryOutcome(delivered, reason, transactionId, providerStatus, providerError, httpStatus, true,
+                account);
     }
 
     /** Okta's word for it. */
@@ -59,12 +76,13 @@ public record DeliveryOutcome(
     }
 
     /**
-     * The short tracing string Okta shows admins, e.g. {@code twilioStatus=queued} or
-     * {@code reason=twilio-rejected; twilioError=21211}. Never a URL, an account id or a stack trace.
+     * The short tracing string Okta shows admins, e.g. {@code twilioStatus=queued}, {@code twilioStatus=queued;
+     * account=failover} (sent through the failover account) or {@code reason=twilio-rejected; twilioError=21211}.
+     * Never a URL, an account id or a stack trace.
      */
     public String transactionMetadata() {
         if (delivered) {
-            return "twilioStatus=" + providerStatus;
+            return "twilioStatus=" + providerStatus + ("failover".equals(account) ? "; account=failover" : "");
         }
         StringBuilder metadata = new StringBuilder("reason=").append(reason.code());
         if (providerError != null) {

@@ -68,6 +68,7 @@ public class CallLog {
         fields.put("duplicate", outcome.repeated() ? "true" : null);
         fields.put("reason", outcome.reason() == null ? null : outcome.reason().code());
         fields.put("twilioSid", outcome.transactionId());
+        fields.put("account", outcome.account());
         fields.put("twilioError", outcome.providerError() == null ? null : String.valueOf(outcome.providerError()));
         fields.put("latencyMs", deadline == null ? null : String.valueOf(deadline.elapsedMillis()));
         return fields;

@@ -19,14 +19,12 @@ import io.telephonyhook.delivery.CallDeadline;
 import io.telephonyhook.delivery.DeliveryOutcome;
 import io.telephonyhook.okta.HookRefusal;
 import io.telephonyhook.okta.OtpRequest;
-import io.telephonyhook.twilio.TwilioRequestListener;
 
 /**
  * The hook's own meters, next to Camel's route metrics and Resilience4j's breaker states:
  * <ul>
  *   <li>{@code telephony_hook_calls_total{channel, request_type, outcome, reason}}: every call Okta made;
  *   <li>{@code telephony_hook_call_duration_seconds{channel, outcome}}: from arrival to answer, as a histogram;
- *   <li>{@code telephony_hook_twilio_request_duration_seconds{channel, result}}: each request to Twilio;
  *   <li>{@code telephony_hook_twilio_errors_total{channel, code}}: Twilio's error codes;
  *   <li>{@code telephony_hook_authentications_total{credential}}: calls accepted, by the credential they used
  *       ({@code secret}, {@code previous-secret}, {@code oauth}): when {@code previous-secret} stays at zero, the
@@ -34,13 +32,14 @@ import io.telephonyhook.twilio.TwilioRequestListener;
  *   <li>{@code telephony_hook_redis_unavailable_total{use}}: calls that went on without the shared Redis, for
  *       deduplication ({@code dedup}), rate limits ({@code rate-limit}) or deliveries ({@code deliveries}).
  * </ul>
- * What became of the codes after Twilio accepted them is {@link DeliveryMetrics}'s.
+ * Each request to Twilio and each failover are {@link TwilioMetrics}'; what became of the codes after Twilio accepted
+ * them is {@link DeliveryMetrics}'s.
  * Every tag has a small fixed set of values, so no caller can make the series grow: reasons are an enum, request
  * types are Okta's four, and error codes are kept as sent only for the first {@value #MAX_ERROR_CODES} distinct ones.
  * For the same reason each meter is looked up in the registry once and kept: a registry look-up per call (tags
  * sorted, an id built, a map searched) was measurable at saturation.
  */
-public class CallMetrics implements TwilioRequestListener {
+public class CallMetrics {
 
     static final int MAX_ERROR_CODES = 50;
     private static final Set<String> REQUEST_TYPES =
@@ -53,7 +52,6 @@ public class CallMetrics implements TwilioRequestListener {
     private final Set<Integer> errorCodesSeen = ConcurrentHashMap.newKeySet();
     private final Map<List<String>, Counter> callCounters = new ConcurrentHashMap<>();
     private final Map<List<String>, Timer> callTimers = new ConcurrentHashMap<>();
-    private final Map<List<String>, Timer> twilioTimers = new ConcurrentHashMap<>();
     private final Map<String, Counter> authentications = new ConcurrentHashMap<>();
     private final Map<String, Counter> redisUnavailable = new ConcurrentHashMap<>();
 
@@ -120,19 +118,6 @@ public class CallMetrics implements TwilioRequestListener {
                 .description("Calls accepted as Okta's, by the credential they used")
                 .tag("credential", credential)
                 .register(registry)).increment();
-    }
-
-    @Override
-    public void requestCompleted(String channel, Duration took, String result) {
-        List<String> tags = List.of(channel, result);
-        twilioTimers.computeIfAbsent(tags, key -> Timer.builder("telephony.hook.twilio.request.duration")
-                .description("Requests to Twilio's API, from sending to the answer or giving up")
-                .tag("channel", channel)
-                .tag("result", result)
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(5))
-                .maximumExpectedValue(Duration.ofSeconds(3))
-                .register(registry)).record(took);
     }
 
     private void count(String channel, String requestType, String outcome, String reason) {

@@ -30,6 +30,10 @@ public final class ObservabilitySteps {
         return new HookHealthCheck(settings.mode(), dedup::state);
     }
 
+    public static TwilioMetrics twilioMetrics(MeterRegistry registry) {
+        return new TwilioMetrics(registry);
+    }
+
     public static DeliveryMetrics deliveryMetrics(MeterRegistry registry) {
         return new DeliveryMetrics(registry);
     }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SimulatedDelivery(
         String sid,
+        String account,
         String kind,
         Instant receivedAt,
         String to,

@@ -18,8 +18,6 @@ import java.util.concurrent.TimeUnit;
 /** The simulator's status reports: what Twilio posts to a message's or call's StatusCallback, signed as Twilio signs. */
 final class SimulatedStatusReports {
 
-    private final String accountSid;
-    private final String authToken;
     private final ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "twilio-simulator-callbacks");
         thread.setDaemon(true);
@@ -27,12 +25,6 @@ final class SimulatedStatusReports {
     });
     /** Made at the first report, off the start-up's path (the JDK's client sets up TLS as it is made). */
     private HttpClient callbacks;
-
-    /** @param authToken the token the reports are signed with: the simulator's own */
-    SimulatedStatusReports(String accountSid, String authToken) {
-        this.accountSid = accountSid;
-        this.authToken = authToken;
-    }
 
     void stop() {
         reporter.shutdownNow();
@@ -45,24 +37,30 @@ final class SimulatedStatusReports {
      * before, so the demo's history reads queued, sent, delivered. The hook's route checks the signature as it would
      * Twilio's, so the demo shows the whole loop.
      */
-    void reportLater(URI callback, SimulatedDelivery delivery) {
+    void reportLater(URI callback, SimulatedDelivery delivery, String accountSid, String authToken) {
         boolean call = delivery.kind().equals("call");
-        reportInTurn(callback, delivery, call ? List.of("completed") : List.of("sent", "delivered"));
+        reportInTurn(new Signer(callback, accountSid, authToken), delivery,
+                call ? List.of("completed") : List.of("sent", "delivered"));
     }
 
-    private void reportInTurn(URI callback, SimulatedDelivery delivery, List<String> statuses) {
+    /** Where the reports of one account's deliveries go, and the token they are signed with. */
+    private record Signer(URI callback, String accountSid, String authToken) {
+    }
+
+    private void reportInTurn(Signer signer, SimulatedDelivery delivery, List<String> statuses) {
         if (statuses.isEmpty() || reporter.isShutdown()) {
             return;
         }
-        reporter.schedule(() -> report(callback, delivery, statuses.get(0))
-                        .whenComplete((answered, failed) -> reportInTurn(callback, delivery,
+        reporter.schedule(() -> report(signer, delivery, statuses.get(0))
+                        .whenComplete((answered, failed) -> reportInTurn(signer, delivery,
                                 statuses.subList(1, statuses.size()))),
                 200, TimeUnit.MILLISECONDS);
     }
 
-    private CompletableFuture<?> report(URI callback, SimulatedDelivery delivery, String status) {
+    private CompletableFuture<?> report(Signer signer, SimulatedDelivery delivery, String status) {
+        URI callback = signer.callback();
         Map<String, String> form = new TreeMap<>();
-        form.put("AccountSid", accountSid);
+        form.put("AccountSid", signer.accountSid());
         form.put("ApiVersion", "2010-04-01");
         form.put("From", delivery.from() == null ? "" : delivery.from());
         form.put("To", delivery.to());
@@ -83,7 +81,7 @@ final class SimulatedStatusReports {
         HttpRequest request = HttpRequest.newBuilder(callback)
                 .timeout(Duration.ofSeconds(5))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Twilio-Signature", TwilioSignature.of(authToken, callback.toString(), form))
+                .header("X-Twilio-Signature", TwilioSignature.of(signer.authToken(), callback.toString(), form))
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
         return client().sendAsync(request, HttpResponse.BodyHandlers.discarding());

@@ -41,11 +41,15 @@ public class TwilioSimulator {
               SMS and calls go to the built-in Twilio simulator over HTTP on loopback.
               Authentication: the demo secret from the README (Okta's example value).
               See what would have been sent: GET /simulator/messages (standalone application)
+              HOOK_DEMO_PRIMARY_OUTAGE=true plays a Twilio outage: codes go out through the
+              simulated failover account (docs/failover.md).
               To go live, set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER and
               OKTA_HOOK_AUTH_SECRET (README: "Going live").
             ************************************************************************************""";
 
     public static final String ACCOUNT_SID = "AC00000000000000000000000000000000";
+    /** Demo mode's failover account, on the same simulator (docs/failover.md). */
+    public static final String FAILOVER_ACCOUNT_SID = "AC11111111111111111111111111111111";
     /** Twilio's own "magic" test sender number: valid, and never a real phone. */
     public static final String FROM_NUMBER = "+15005550006";
     private static final int KEPT = 100;
@@ -54,13 +58,16 @@ public class TwilioSimulator {
     private final ObjectMapper json;
     private final Clock clock;
     /**
-     * The auth token the hook uses with the simulator, and that the simulator signs its status reports with: new at
-     * each start and never shown, so no one but the simulator can sign a report the demo hook takes.
+     * The auth tokens the hook uses with the simulator's two accounts, and that the simulator signs each account's
+     * status reports with: new at each start and never shown, so no one but the simulator can sign a report the demo
+     * hook takes.
      */
-    private final String authToken = newAuthToken();
+    private final Map<String, String> tokens = Map.of(ACCOUNT_SID, newAuthToken(), FAILOVER_ACCOUNT_SID, newAuthToken());
+    /** Demo's outage switch (HOOK_DEMO_PRIMARY_OUTAGE): the primary account answers 503 to every request. */
+    private volatile boolean primaryOutage;
     private final List<SimulatedDelivery> deliveries = Collections.synchronizedList(new ArrayList<>());
     private HttpServer server;
-    private final SimulatedStatusReports reports = new SimulatedStatusReports(ACCOUNT_SID, authToken);
+    private final SimulatedStatusReports reports = new SimulatedStatusReports();
 
     public TwilioSimulator(ObjectMapper json, Clock clock) {
         this.json = json;
@@ -85,10 +92,24 @@ public class TwilioSimulator {
         }
     }
 
-    /** The account the hook uses to talk to this simulator. */
+    /** The primary account the hook uses to talk to this simulator. */
     public TwilioAccount account() {
+        return account(TwilioAccount.PRIMARY, ACCOUNT_SID);
+    }
+
+    /** The failover account the hook uses to talk to this simulator. */
+    public TwilioAccount failoverAccount() {
+        return account(TwilioAccount.FAILOVER, FAILOVER_ACCOUNT_SID);
+    }
+
+    /** Plays a Twilio outage of the primary account (503 to every request), or ends it. */
+    public void primaryOutage(boolean down) {
+        primaryOutage = down;
+    }
+
+    private TwilioAccount account(String name, String sid) {
         URI url = URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort());
-        return new TwilioAccount(url, ACCOUNT_SID, authToken, ACCOUNT_SID);
+        return new TwilioAccount(name, url, sid, tokens.get(sid), sid, null, null);
     }
 
     /** The deliveries accepted so far, newest last (at most the last 100). */
@@ -106,14 +127,20 @@ public class TwilioSimulator {
                         "status", 404));
                 return;
             }
-            if (!authorized(exchange)) {
+            String account = authorized(exchange);
+            if (account == null || !account.equals(resource.group(1))) {
                 reply(exchange, 401, Map.of("code", 20003, "message", "Authenticate", "status", 401));
+                return;
+            }
+            if (primaryOutage && account.equals(ACCOUNT_SID)) {
+                reply(exchange, 503, Map.of("code", 20503, "message", "Service unavailable", "status", 503));
                 return;
             }
             Map<String, String> form = formFields(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             boolean call = resource.group(2).equals("Calls");
             SimulatedDelivery delivery = new SimulatedDelivery(
                     (call ? "CA" : "SM") + UUID.randomUUID().toString().replace("-", ""),
+                    account.equals(ACCOUNT_SID) ? TwilioAccount.PRIMARY : TwilioAccount.FAILOVER,
                     call ? "call" : "sms",
                     clock.instant(),
                     form.get("To"),
@@ -126,15 +153,22 @@ public class TwilioSimulator {
             remember(delivery);
             reply(exchange, 201, twilioResource(resource.group(1), delivery));
             if (form.containsKey("StatusCallback")) {
-                reports.reportLater(URI.create(form.get("StatusCallback")), delivery);
+                reports.reportLater(URI.create(form.get("StatusCallback")), delivery, account, tokens.get(account));
             }
         }
     }
 
-    private boolean authorized(HttpExchange exchange) {
-        String expected = "Basic " + Base64.getEncoder()
-                .encodeToString((ACCOUNT_SID + ":" + authToken).getBytes(StandardCharsets.UTF_8));
-        return expected.equals(exchange.getRequestHeaders().getFirst("Authorization"));
+    /** The account the request's credentials are of; null when they are none of them. */
+    private String authorized(HttpExchange exchange) {
+        String given = exchange.getRequestHeaders().getFirst("Authorization");
+        for (Map.Entry<String, String> account : tokens.entrySet()) {
+            String expected = "Basic " + Base64.getEncoder().encodeToString(
+                    (account.getKey() + ":" + account.getValue()).getBytes(StandardCharsets.UTF_8));
+            if (expected.equals(given)) {
+                return account.getKey();
+            }
+        }
+        return null;
     }
 
     private void remember(SimulatedDelivery delivery) {

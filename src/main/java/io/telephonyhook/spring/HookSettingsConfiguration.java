@@ -13,6 +13,7 @@ import org.springframework.core.env.Environment;
 
 import io.telephonyhook.config.BreakerSettings;
 import io.telephonyhook.config.DedupSettings;
+import io.telephonyhook.config.DemoSettings;
 import io.telephonyhook.config.DeliverySettings;
 import io.telephonyhook.config.HookSettings;
 import io.telephonyhook.config.OAuthSettings;
@@ -20,6 +21,7 @@ import io.telephonyhook.config.OktaAuthSettings;
 import io.telephonyhook.config.PumpingSettings;
 import io.telephonyhook.config.RateLimitSettings;
 import io.telephonyhook.config.Settings;
+import io.telephonyhook.config.TwilioFailoverSettings;
 import io.telephonyhook.config.TwilioSettings;
 import io.telephonyhook.config.UnknownSettings;
 
@@ -56,6 +58,18 @@ class HookSettingsConfiguration {
     }
 
     @Bean
+    @ConfigurationProperties(TwilioFailoverSettings.PREFIX)
+    TwilioFailoverSettings telephonyHookTwilioFailoverSettings() {
+        return new TwilioFailoverSettings();
+    }
+
+    @Bean
+    @ConfigurationProperties(DemoSettings.PREFIX)
+    DemoSettings telephonyHookDemoSettings() {
+        return new DemoSettings();
+    }
+
+    @Bean
     @ConfigurationProperties(DedupSettings.PREFIX)
     DedupSettings telephonyHookDedupSettings() {
         return new DedupSettings();
@@ -88,11 +102,13 @@ class HookSettingsConfiguration {
     /** All of them, checked: what every feature's steps are made from. */
     @Bean
     Settings telephonyHookAllSettings(HookSettings hook, OktaAuthSettings auth, OAuthSettings oauth,
-                                      TwilioSettings twilio, DedupSettings dedup, PumpingSettings pumping,
-                                      RateLimitSettings rateLimits, DeliverySettings deliveries, BreakerSettings breaker, Environment environment,
-                                      ObjectProvider<TwilioKeysAreTheHooks> standalone) {
+                                      TwilioSettings twilio, TwilioFailoverSettings failover, DedupSettings dedup,
+                                      PumpingSettings pumping, RateLimitSettings rateLimits,
+                                      DeliverySettings deliveries, BreakerSettings breaker, DemoSettings demo,
+                                      Environment environment, ObjectProvider<TwilioKeysAreTheHooks> standalone) {
         UnknownSettings.refuse(names(environment), standalone.getIfAvailable() != null);
-        return new Settings(hook, auth, oauth, twilio, dedup, pumping, rateLimits, deliveries, breaker).check();
+        return new Settings(hook, auth, oauth, twilio, failover, dedup, pumping, rateLimits, deliveries, breaker,
+                demo).check();
     }
 
     /** Every property name the application has, environment variables included, as its sources list them. */

@@ -7,35 +7,45 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.telephonyhook.config.Settings;
-import io.telephonyhook.delivery.CallFlowSteps;
-import io.telephonyhook.delivery.DeliverabilityCheck;
 import io.telephonyhook.observability.CallMetrics;
+import io.telephonyhook.observability.ObservabilitySteps;
+import io.telephonyhook.observability.TwilioMetrics;
 import io.telephonyhook.simulator.TwilioSimulator;
-import io.telephonyhook.twilio.HookRanOutOfTime;
 import io.telephonyhook.twilio.SmsComposer;
-import io.telephonyhook.twilio.StatusCallbacks;
 import io.telephonyhook.twilio.TwilioAccount;
 import io.telephonyhook.twilio.TwilioClients;
-import io.telephonyhook.twilio.TwilioOutcomes;
-import io.telephonyhook.twilio.TwilioRejection;
+import io.telephonyhook.twilio.TwilioConnections;
 import io.telephonyhook.twilio.TwilioSenders;
-import io.telephonyhook.twilio.TwilioStatusReports;
 import io.telephonyhook.twilio.TwilioSteps;
-import io.telephonyhook.twilio.TwilioTransport;
 import io.telephonyhook.twilio.VoiceCallComposer;
 import io.telephonyhook.wording.WordingByLocale;
 
 /**
- * Delivery through Twilio ({@link TwilioSteps}): the account (in demo mode the simulator's), the senders and wording,
- * the one transport, and the route beans of {@code routes/twilio-delivery.camel.yaml} and
- * {@code twilio-status.camel.yaml}, each unless the application has a bean of that name.
+ * Sending through Twilio ({@link TwilioSteps}): the accounts (in demo mode the simulator's), their connections,
+ * senders and wording, and the route beans that send through each account in {@code routes/twilio-delivery.camel.yaml},
+ * each unless the application has a bean of that name. What Twilio's answers mean is
+ * {@link HookTwilioOutcomesConfiguration}'s.
  */
 @Configuration(proxyBeanMethods = false)
 class HookTwilioConfiguration {
 
+    /** The primary account. */
     @Bean
     TwilioAccount telephonyHookTwilioAccount(Settings settings, ObjectProvider<TwilioSimulator> simulator) {
-        return TwilioSteps.account(settings, () -> simulator.getObject().account());
+        return TwilioSteps.account(settings, simulator::getObject);
+    }
+
+    @Bean
+    TwilioMetrics telephonyHookTwilioMetrics(CallMetrics metrics) {
+        return ObservabilitySteps.twilioMetrics(metrics.registry());
+    }
+
+    /** A connection pool and clients per account: the primary's, and the failover's when there is one. */
+    @Bean(destroyMethod = "close")
+    TwilioConnections telephonyHookTwilioConnections(Settings settings, TwilioAccount primary,
+                                                     ObjectProvider<TwilioSimulator> simulator, TwilioMetrics metrics) {
+        return TwilioSteps.connections(settings, primary, TwilioSteps.failoverAccount(settings, simulator::getObject),
+                metrics);
     }
 
     @Bean
@@ -48,22 +58,23 @@ class HookTwilioConfiguration {
         return TwilioSteps.wording(settings);
     }
 
-    @Bean(destroyMethod = "close")
-    TwilioTransport telephonyHookTwilioTransport(Settings settings, TwilioAccount account) {
-        return TwilioSteps.transport(settings, account);
-    }
-
     @Bean(TwilioSteps.TWILIO_CLIENTS)
     @ConditionalOnMissingBean(name = TwilioSteps.TWILIO_CLIENTS)
-    TwilioClients twilioClients(TwilioAccount account, TwilioTransport transport, CallMetrics metrics) {
-        return TwilioSteps.clients(account, transport, metrics);
+    TwilioClients twilioClients(TwilioConnections connections) {
+        return connections.primary();
+    }
+
+    @Bean(TwilioSteps.FAILOVER_CLIENTS)
+    @ConditionalOnMissingBean(name = TwilioSteps.FAILOVER_CLIENTS)
+    TwilioClients twilioFailoverClients(TwilioConnections connections) {
+        return connections.failover();
     }
 
     /** camel-twilio's component takes the single TwilioRestClient bean; an application's own client wins. */
     @Bean
     @ConditionalOnMissingBean
-    TwilioRestClient telephonyHookTwilioRestClient(Settings settings, TwilioClients clients) {
-        return TwilioSteps.componentClient(settings, clients);
+    TwilioRestClient telephonyHookTwilioRestClient(Settings settings, TwilioConnections connections) {
+        return TwilioSteps.componentClient(settings, connections.primary());
     }
 
     @Bean(TwilioSteps.SMS_COMPOSER)
@@ -78,39 +89,15 @@ class HookTwilioConfiguration {
         return TwilioSteps.callComposer(settings, senders, wording);
     }
 
-    @Bean(CallFlowSteps.DELIVERABILITY_CHECK)
-    @ConditionalOnMissingBean(name = CallFlowSteps.DELIVERABILITY_CHECK)
-    DeliverabilityCheck deliverabilityCheck(TwilioSenders senders) {
-        return CallFlowSteps.deliverabilityCheck(senders.configuredChannels());
+    @Bean(TwilioSteps.FAILOVER_SMS_COMPOSER)
+    @ConditionalOnMissingBean(name = TwilioSteps.FAILOVER_SMS_COMPOSER)
+    SmsComposer twilioFailoverSmsComposer(Settings settings, TwilioSenders senders, WordingByLocale wording) {
+        return TwilioSteps.smsComposer(settings, TwilioSteps.failoverSenders(settings, senders), wording);
     }
 
-    @Bean(TwilioSteps.REJECTION)
-    @ConditionalOnMissingBean(name = TwilioSteps.REJECTION)
-    TwilioRejection twilioRejection() {
-        return new TwilioRejection();
-    }
-
-    @Bean(TwilioSteps.OUT_OF_TIME)
-    @ConditionalOnMissingBean(name = TwilioSteps.OUT_OF_TIME)
-    HookRanOutOfTime hookRanOutOfTime() {
-        return new HookRanOutOfTime();
-    }
-
-    @Bean(TwilioSteps.OUTCOMES)
-    @ConditionalOnMissingBean(name = TwilioSteps.OUTCOMES)
-    TwilioOutcomes twilioOutcomes() {
-        return new TwilioOutcomes();
-    }
-
-    @Bean(TwilioSteps.STATUS_CALLBACKS)
-    @ConditionalOnMissingBean(name = TwilioSteps.STATUS_CALLBACKS)
-    StatusCallbacks twilioStatusCallbacks(Settings settings) {
-        return TwilioSteps.statusCallbacks(settings);
-    }
-
-    @Bean(TwilioSteps.STATUS_REPORTS)
-    @ConditionalOnMissingBean(name = TwilioSteps.STATUS_REPORTS)
-    TwilioStatusReports twilioStatusReports(StatusCallbacks callbacks, TwilioAccount account) {
-        return TwilioSteps.statusReports(callbacks, account);
+    @Bean(TwilioSteps.FAILOVER_CALL_COMPOSER)
+    @ConditionalOnMissingBean(name = TwilioSteps.FAILOVER_CALL_COMPOSER)
+    VoiceCallComposer twilioFailoverCallComposer(Settings settings, TwilioSenders senders, WordingByLocale wording) {
+        return TwilioSteps.callComposer(settings, TwilioSteps.failoverSenders(settings, senders), wording);
     }
 }

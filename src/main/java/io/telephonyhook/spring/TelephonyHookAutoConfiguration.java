@@ -51,8 +51,9 @@ import io.telephonyhook.twilio.StatusCallbacks;
 @AutoConfiguration(after = CamelAutoConfiguration.class)
 @ConditionalOnProperty(name = "hook.enabled", havingValue = "true", matchIfMissing = true)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import({PlatformHttpRequired.class, HookSettingsConfiguration.class, HookStepsConfiguration.class, HookTwilioConfiguration.class,
-        HookLedgersConfiguration.class, HookServletGuardsConfiguration.class})
+@Import({PlatformHttpRequired.class, HookSettingsConfiguration.class, HookStepsConfiguration.class,
+        HookTwilioConfiguration.class, HookTwilioOutcomesConfiguration.class, HookLedgersConfiguration.class,
+        HookServletGuardsConfiguration.class})
 public class TelephonyHookAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(TelephonyHookAutoConfiguration.class);

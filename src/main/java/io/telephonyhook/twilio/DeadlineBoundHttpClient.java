@@ -46,17 +46,20 @@ public class DeadlineBoundHttpClient extends HttpClient {
 
     private final TwilioTransport transport;
     private final Supplier<CallDeadline> deadlines;
+    private final String account;
     private final TwilioRequestListener listener;
     private final String eventId;
 
     /**
      * @param deadlines the deadline of the call a request belongs to, asked once per request
+     * @param account   {@code primary} or {@code failover}, for the listener
      * @param eventId   the call's eventId, for the logging context of the thread making the request; may be null
      */
-    public DeadlineBoundHttpClient(TwilioTransport transport, Supplier<CallDeadline> deadlines,
+    public DeadlineBoundHttpClient(TwilioTransport transport, Supplier<CallDeadline> deadlines, String account,
                                    TwilioRequestListener listener, String eventId) {
         this.transport = transport;
         this.deadlines = deadlines;
+        this.account = account;
         this.listener = listener;
         this.eventId = eventId;
     }
@@ -137,7 +140,7 @@ public class DeadlineBoundHttpClient extends HttpClient {
         } catch (IOException failed) {
             throw new ApiConnectionException("Twilio request failed: " + failed.getClass().getSimpleName(), failed);
         } finally {
-            listener.requestCompleted(channel, Duration.ofNanos(System.nanoTime() - start), result);
+            listener.requestCompleted(account, channel, Duration.ofNanos(System.nanoTime() - start), result);
         }
     }
 

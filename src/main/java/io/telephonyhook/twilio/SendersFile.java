@@ -24,6 +24,8 @@ import io.telephonyhook.config.InvalidSettingsException;
  * GB:
  *   sms: MyBrand            # a number, a Messaging Service (MG…) or an alphanumeric sender ID
  *   voice: "+447700900123"  # calls always come from a number
+ *   failover-sms: MG…       # the failover account's (TWILIO_FAILOVER_*), which owns other numbers
+ *   failover-voice: "+447700900456"
  * </pre>
  * Countries are libphonenumber's regions, as the destination's region is read (so {@code GB}, not {@code UK}), in
  * capitals or not. Anything wrong stops the start-up, naming the file and the line.
@@ -42,8 +44,14 @@ public final class SendersFile {
      * @throws InvalidSettingsException naming the file and the line of the first mistake
      */
     public static Map<String, CountrySenders> read(Path path) {
+        return read(path, TwilioAccount.PRIMARY);
+    }
+
+    /** The senders of one account ({@code primary}, or {@code failover}: its fields are {@code failover-sms}, ...). */
+    public static Map<String, CountrySenders> read(Path path, String account) {
+        String prefix = TwilioAccount.FAILOVER.equals(account) ? "failover-" : "";
         EditableYamlFile file = EditableYamlFile.read(VARIABLE, path, "country (ISO 3166 alpha-2, like GB)",
-                List.of("sms", "voice"));
+                List.of("sms", "voice", "failover-sms", "failover-voice"));
         Map<String, CountrySenders> byCountry = new TreeMap<>();
         Map<String, Integer> lines = new HashMap<>();
         for (Entry entry : file.entries()) {
@@ -53,10 +61,14 @@ public final class SendersFile {
                         + lines.get(country) + ")");
             }
             lines.put(country, entry.key().line());
-            byCountry.put(country, new CountrySenders(sms(file, entry.fields().get("sms")),
-                    callerId(file, entry.fields().get("voice"))));
+            CountrySenders senders = new CountrySenders(sms(file, entry.fields().get(prefix + "sms")),
+                    callerId(file, entry.fields().get(prefix + "voice")));
+            if (senders.sms() != null || senders.callerId() != null) {
+                byCountry.put(country, senders);
+            }
         }
-        log.info("{} {}: senders of their own for {}", VARIABLE, path, byCountry.isEmpty() ? "no country" : byCountry.keySet());
+        log.info("{} {}: the {} account's senders of their own for {}", VARIABLE, path, account,
+                byCountry.isEmpty() ? "no country" : byCountry.keySet());
         return byCountry;
     }
 

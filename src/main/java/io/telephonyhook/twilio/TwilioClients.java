@@ -39,10 +39,25 @@ public class TwilioClients {
         return client(() -> CallDeadline.after(System.nanoTime(), budget), null);
     }
 
+    /** The account these clients send through. */
+    public TwilioAccount account() {
+        return account;
+    }
+
     private TwilioRestClient client(Supplier<CallDeadline> deadlines, String eventId) {
+        if (account == null) {
+            throw new IllegalStateException("no failover account (TWILIO_FAILOVER_ACCOUNT_SID is not set)");
+        }
         return new TwilioRestClient.Builder(account.username(), account.password())
                 .accountSid(account.accountSid())
-                .httpClient(new DeadlineBoundHttpClient(transport, deadlines, listener, eventId))
+                .region(account.region())
+                .edge(account.edge())
+                .httpClient(new DeadlineBoundHttpClient(transport, deadlines, account.name(), listener, eventId))
                 .build();
+    }
+
+    /** For a failover account that is not there: never used, as the failover is never tried; refuses if it were. */
+    public static TwilioClients none() {
+        return new TwilioClients(null, null, TwilioRequestListener.NONE);
     }
 }

@@ -6,6 +6,7 @@ import com.twilio.rest.api.v2010.account.Call;
 import com.twilio.rest.api.v2010.account.Message;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,29 +25,42 @@ public class TwilioOutcomes {
 
     private static final Logger log = LoggerFactory.getLogger(TwilioOutcomes.class);
 
-    /** Twilio accepted the message or call camel-twilio returned: SUCCESSFUL with its SID and status. */
-    public DeliveryOutcome accepted(@Body Object resource) {
+    /**
+     * Twilio accepted the message or call camel-twilio returned: SUCCESSFUL with its SID and status, and the account
+     * that took it (the route's {@code twilioAccount}: {@code primary} or {@code failover}).
+     */
+    public DeliveryOutcome accepted(@Body Object resource, @ExchangeProperty("twilioAccount") String account) {
+        String took = account == null ? TwilioAccount.PRIMARY : account;
         if (resource instanceof Message message) {
-            return DeliveryOutcome.delivered(message.getSid(), text(message.getStatus()));
+            return DeliveryOutcome.delivered(message.getSid(), text(message.getStatus()), took);
         }
         if (resource instanceof Call call) {
-            return DeliveryOutcome.delivered(call.getSid(), text(call.getStatus()));
+            return DeliveryOutcome.delivered(call.getSid(), text(call.getStatus()), took);
         }
         throw new IllegalStateException("not a Twilio message or call: " + (resource == null ? null : resource.getClass()));
     }
 
     public DeliveryOutcome rejected(Exchange exchange) {
         ApiException error = apiError(exchange);
-        return DeliveryOutcome.failed(FailureReason.TWILIO_REJECTED, error.getCode(), error.getStatusCode());
+        return DeliveryOutcome.failed(FailureReason.TWILIO_REJECTED, error.getCode(), error.getStatusCode())
+                .by(account(exchange));
     }
 
     /** The hook left Twilio too little time (HookRanOutOfTime): FAILED, reason deadline, not counted by the breaker. */
-    public DeliveryOutcome outOfTime() {
-        return DeliveryOutcome.failed(FailureReason.DEADLINE);
+    public DeliveryOutcome outOfTime(Exchange exchange) {
+        return DeliveryOutcome.failed(FailureReason.DEADLINE).by(account(exchange));
     }
 
     /** The circuit breaker's fallback: the call failed, or was not made because the breaker is open. */
     public DeliveryOutcome unavailable(Exchange exchange) {
+        return failure(exchange).by(account(exchange));
+    }
+
+    private static String account(Exchange exchange) {
+        return exchange.getProperty("twilioAccount", TwilioAccount.PRIMARY, String.class);
+    }
+
+    private DeliveryOutcome failure(Exchange exchange) {
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         if (failure == null) {
             // Resilience4j refused the call (CallNotPermittedException) without recording an exception on the exchange.

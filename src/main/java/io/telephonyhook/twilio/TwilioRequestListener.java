@@ -7,11 +7,12 @@ import java.time.Duration;
 public interface TwilioRequestListener {
 
     /**
+     * @param account {@code primary} or {@code failover}
      * @param channel {@code sms} or {@code voice}
      * @param took    from sending to the answer (or to giving up)
      * @param result  the HTTP status ({@code 201}, {@code 503}), or {@code deadline}, {@code not_sent}, {@code error}
      */
-    void requestCompleted(String channel, Duration took, String result);
+    void requestCompleted(String account, String channel, Duration took, String result);
 
-    TwilioRequestListener NONE = (channel, took, result) -> { };
+    TwilioRequestListener NONE = (account, channel, took, result) -> { };
 }

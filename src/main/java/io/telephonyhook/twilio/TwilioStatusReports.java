@@ -18,8 +18,10 @@ import io.telephonyhook.okta.RequestTooLargeException;
 /**
  * Reads a status report Twilio posts to {@link StatusCallbacks#PATH}: checks {@code X-Twilio-Signature} with the
  * Twilio SDK's own {@link RequestValidator} (HMAC-SHA1 of the URL Twilio called and the sorted form parameters, keyed
- * with the auth token), then takes the SID, the status and Twilio's error code. A report that is not signed for this
- * hook's URL with this account's token is refused 403 and records nothing: anyone can post to a public URL.
+ * with the auth token of the account the report names, the primary's or the failover's), then takes the SID, the
+ * status and Twilio's error code. A report that is not signed for this hook's URL with the token of one of its
+ * accounts is refused 403 and records nothing: anyone can post to a public URL. Which account sent the message is the
+ * delivery's to say ({@code io.telephonyhook.deliveries.DeliveryStatusRecorder}).
  *
  * <p>What can be checked before the form is read is checked first: reports are on, and the signature header is there
  * and has the shape of one. A body over {@value #MAX_REPORT_BYTES} bytes is refused 413 (Twilio's are 1-2 KB), and a
@@ -36,13 +38,18 @@ public class TwilioStatusReports {
     private static final Pattern SIGNATURE = Pattern.compile("[A-Za-z0-9+/]{27}=");
 
     private final StatusCallbacks callbacks;
-    private final RequestValidator validator;
+    /** By account SID: the account's name and a validator keyed with its auth token. */
+    private final Map<String, Signer> signers = new LinkedHashMap<>();
     private final Clock clock;
 
-    /** @param authToken the Twilio account's auth token, which Twilio signs its requests with */
-    public TwilioStatusReports(StatusCallbacks callbacks, String authToken, Clock clock) {
+    private record Signer(String account, RequestValidator validator) {
+    }
+
+    /** @param accounts the hook's Twilio accounts, whose auth tokens Twilio signs their reports with */
+    public TwilioStatusReports(StatusCallbacks callbacks, List<TwilioAccount> accounts, Clock clock) {
         this.callbacks = callbacks;
-        this.validator = new RequestValidator(authToken);
+        accounts.forEach(account -> signers.put(account.accountSid(),
+                new Signer(account.name(), new RequestValidator(account.password()))));
         this.clock = clock;
     }
 
@@ -58,8 +65,12 @@ public class TwilioStatusReports {
             throw new RequestTooLargeException(MAX_REPORT_BYTES);
         }
         Map<String, String> form = form(body);
-        if (!validator.validate(url.toString(), form, signature)
-                && !validator.validate(url.toString(), decoded(form), signature)) {
+        Signer signer = signers.get(form.get("AccountSid"));
+        if (signer == null) {
+            throw new TwilioSignatureException("a report for none of the hook's Twilio accounts");
+        }
+        if (!signer.validator().validate(url.toString(), form, signature)
+                && !signer.validator().validate(url.toString(), decoded(form), signature)) {
             throw new TwilioSignatureException("X-Twilio-Signature does not match");
         }
         boolean call = form.containsKey("CallSid");
@@ -70,7 +81,8 @@ public class TwilioStatusReports {
         if (sid == null || !SID.matcher(sid).matches() || status == null || status.isBlank()) {
             throw new TwilioSignatureException("a signed report without a message or call SID and status");
         }
-        return new StatusReport(sid, call ? "voice" : "sms", status, errorCode(form.get("ErrorCode")), clock.instant());
+        return new StatusReport(sid, call ? "voice" : "sms", status, errorCode(form.get("ErrorCode")), clock.instant(),
+                signer.account());
     }
 
     /** 403 unless the header is there and shaped like Twilio's signature: checked before any body is read. */

@@ -2,6 +2,7 @@ package io.telephonyhook.twilio;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -10,8 +11,10 @@ import com.twilio.http.TwilioRestClient;
 import io.telephonyhook.config.HookMode;
 import io.telephonyhook.config.InvalidSettingsException;
 import io.telephonyhook.config.Settings;
+import io.telephonyhook.config.TwilioAccountSettings;
+import io.telephonyhook.config.TwilioFailoverSettings;
 import io.telephonyhook.config.TwilioSettings;
-import io.telephonyhook.observability.CallMetrics;
+import io.telephonyhook.observability.TwilioMetrics;
 import io.telephonyhook.simulator.TwilioSimulator;
 import io.telephonyhook.wording.WordingByLocale;
 import io.telephonyhook.wording.WordingFile;
@@ -31,22 +34,41 @@ public final class TwilioSteps {
     public static final String OUTCOMES = "twilioOutcomes";
     public static final String STATUS_CALLBACKS = "twilioStatusCallbacks";
     public static final String STATUS_REPORTS = "twilioStatusReports";
+    public static final String FAILOVER = "twilioFailover";
+    public static final String FAILOVER_CLIENTS = "twilioFailoverClients";
+    public static final String FAILOVER_SMS_COMPOSER = "twilioFailoverSmsComposer";
+    public static final String FAILOVER_CALL_COMPOSER = "twilioFailoverCallComposer";
 
     private TwilioSteps() {
     }
 
     /** The live account, or in demo mode the simulator's (asked for only then). */
-    public static TwilioAccount account(Settings settings, Supplier<TwilioAccount> simulator) {
+    public static TwilioAccount account(Settings settings, Supplier<TwilioSimulator> simulator) {
         if (settings.mode() == HookMode.DEMO) {
-            return simulator.get();
+            return simulator.get().account();
         }
         TwilioSettings twilio = settings.twilio();
         if (twilio.getAuthToken() == null) {
             throw new InvalidSettingsException("TWILIO_AUTH_TOKEN is not set: live mode (TWILIO_ACCOUNT_SID is set)"
                     + " needs the account's auth token or an API key secret.");
         }
+        return live(TwilioAccount.PRIMARY, twilio);
+    }
+
+    /** The failover account (TWILIO_FAILOVER_*), or in demo mode the simulator's second; null: none. */
+    public static TwilioAccount failoverAccount(Settings settings, Supplier<TwilioSimulator> simulator) {
+        if (settings.mode() == HookMode.DEMO) {
+            TwilioSimulator demo = simulator.get();
+            demo.primaryOutage(settings.demo().getPrimaryOutage());
+            return demo.failoverAccount();
+        }
+        return settings.failover().hasAccount() ? live(TwilioAccount.FAILOVER, settings.failover()) : null;
+    }
+
+    private static TwilioAccount live(String name, TwilioAccountSettings twilio) {
         String username = twilio.getApiKey() != null ? twilio.getApiKey() : twilio.getAccountSid();
-        return new TwilioAccount(twilio.apiUri(), username, twilio.getAuthToken(), twilio.getAccountSid());
+        return new TwilioAccount(name, twilio.apiUri(), username, twilio.getAuthToken(), twilio.getAccountSid(),
+                twilio.getRegion(), twilio.getEdge());
     }
 
     /** Who codes come from: the TWILIO_ senders, and HOOK_SENDERS_FILE's by country. */
@@ -70,19 +92,34 @@ public final class TwilioSteps {
         return new TwilioSenders(from, twilio.getMessagingServiceSid(), byCountry);
     }
 
+    /**
+     * Who codes sent through the failover account come from: TWILIO_FAILOVER_'s senders (in demo mode the
+     * simulator's), and HOOK_SENDERS_FILE's failover-sms and failover-voice by country. Without a failover account,
+     * the primary's (never used: nothing is sent through it).
+     */
+    public static TwilioSenders failoverSenders(Settings settings, TwilioSenders primary) {
+        if (settings.mode() == HookMode.DEMO) {
+            return new TwilioSenders(TwilioSimulator.FROM_NUMBER, null, Map.of());
+        }
+        TwilioFailoverSettings failover = settings.failover();
+        if (!failover.hasAccount()) {
+            return primary;
+        }
+        var file = settings.hook().sendersPath();
+        return new TwilioSenders(failover.getFromNumber(), failover.getMessagingServiceSid(),
+                file == null ? Map.of() : SendersFile.read(file, TwilioAccount.FAILOVER));
+    }
+
     /** HOOK_WORDING_FILE's words, or none. */
     public static WordingByLocale wording(Settings settings) {
         var file = settings.hook().wordingPath();
         return file == null ? WordingByLocale.NONE : WordingFile.read(file);
     }
 
-    /** The one connection pool to Twilio; close it with the host. */
-    public static TwilioTransport transport(Settings settings, TwilioAccount account) {
-        return new TwilioTransport(account.apiUrl(), settings.twilio().getConnectTimeout());
-    }
-
-    public static TwilioClients clients(TwilioAccount account, TwilioTransport transport, CallMetrics metrics) {
-        return new TwilioClients(account, transport, metrics);
+    /** A connection pool and clients per account; close it with the host. */
+    public static TwilioConnections connections(Settings settings, TwilioAccount primary, TwilioAccount failover,
+                                                TwilioRequestListener listener) {
+        return new TwilioConnections(primary, failover, settings.twilio().getConnectTimeout(), listener);
     }
 
     /**
@@ -91,6 +128,11 @@ public final class TwilioSteps {
      */
     public static TwilioRestClient componentClient(Settings settings, TwilioClients clients) {
         return clients.withBudgetPerRequest(settings.hook().getDeadline());
+    }
+
+    /** Whether a code the primary did not take goes out through the failover account. */
+    public static TwilioFailover failover(TwilioConnections connections, TwilioMetrics metrics) {
+        return new TwilioFailover(connections.hasFailover(), metrics);
     }
 
     public static SmsComposer smsComposer(Settings settings, TwilioSenders senders, WordingByLocale wording) {
@@ -106,8 +148,13 @@ public final class TwilioSteps {
         return new StatusCallbacks(settings.hook().publicUri());
     }
 
-    /** Twilio signs its reports with the account's auth token (with TWILIO_API_KEY, set that key's account token). */
-    public static TwilioStatusReports statusReports(StatusCallbacks callbacks, TwilioAccount account) {
-        return new TwilioStatusReports(callbacks, account.password(), Clock.systemUTC());
+    /**
+     * Twilio signs its reports with the auth token of the account that sent the message (with an API key, set that
+     * key's account token): the primary's, or the failover's.
+     */
+    public static TwilioStatusReports statusReports(StatusCallbacks callbacks, TwilioAccount primary,
+                                                    TwilioAccount failover) {
+        return new TwilioStatusReports(callbacks, failover == null ? List.of(primary) : List.of(primary, failover),
+                Clock.systemUTC());
     }
 }

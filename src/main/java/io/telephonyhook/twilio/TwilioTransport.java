@@ -66,6 +66,7 @@ public class TwilioTransport implements AutoCloseable {
         return thread;
     });
 
+    /** @param apiUrl a base URL instead of Twilio's own; null: Twilio's, as the SDK builds each request's URL */
     public TwilioTransport(URI apiUrl, Duration connectTimeout) {
         this.apiUrl = apiUrl;
         // useSystemProperties: the JVM's trust store and proxy settings (javax.net.ssl.*, https.proxyHost), as the
@@ -133,10 +134,11 @@ public class TwilioTransport implements AutoCloseable {
     }
 
     private HttpUriRequestBase toHttpRequest(Request request, Duration timeout) {
-        // Keep the SDK's path and query, swap scheme, host and port for the configured base URL.
+        // Twilio's own API: the SDK's URL, its host chosen by the account's region and edge. Another base URL (a
+        // Twilio-compatible server, a proxy, the simulator): the SDK's path and query on that scheme, host and port.
         URL sdkUrl = request.constructURL();
         HttpUriRequestBase exchange = new HttpUriRequestBase(request.getMethod().toString(),
-                apiUrl.resolve(sdkUrl.getFile()));
+                apiUrl == null ? URI.create(sdkUrl.toString()) : apiUrl.resolve(sdkUrl.getFile()));
         exchange.setConfig(RequestConfig.custom()
                 .setConnectionRequestTimeout(Timeout.of(timeout))
                 .setResponseTimeout(Timeout.of(timeout))

@@ -64,8 +64,8 @@ public final class FloorServer {
     private FloorServer(Map<String, String> env) {
         this.secretDigest = sha256(env.get("OKTA_HOOK_AUTH_SECRET"));
         this.from = env.get("TWILIO_FROM_NUMBER");
-        TwilioAccount account = new TwilioAccount(URI.create(env.get("TWILIO_API_URL")), env.get("TWILIO_ACCOUNT_SID"),
-                env.get("TWILIO_AUTH_TOKEN"), env.get("TWILIO_ACCOUNT_SID"));
+        TwilioAccount account = new TwilioAccount(TwilioAccount.PRIMARY, URI.create(env.get("TWILIO_API_URL")),
+                env.get("TWILIO_ACCOUNT_SID"), env.get("TWILIO_AUTH_TOKEN"), env.get("TWILIO_ACCOUNT_SID"), null, null);
         this.twilio = new TwilioClients(account, new TwilioTransport(account.apiUrl(), Duration.ofSeconds(1)),
                 TwilioRequestListener.NONE);
     }

@@ -119,6 +119,28 @@ class LiveModeSettingsTest {
         }
     }
 
+    /** The failover account is checked as the primary is, each refusal naming its TWILIO_FAILOVER_ variable. */
+    @Test
+    void aHalfSetFailoverAccount() {
+        assertStartFails("TWILIO_FAILOVER_ACCOUNT_SID is not set although TWILIO_FAILOVER_AUTH_TOKEN is",
+                "twilio.failover.auth-token", "token");
+        assertStartFails("TWILIO_FAILOVER_AUTH_TOKEN is not set", "twilio.failover.account-sid",
+                "ACfedcba9876543210fedcba9876543210");
+        assertStartFails("Neither TWILIO_FAILOVER_FROM_NUMBER nor TWILIO_FAILOVER_MESSAGING_SERVICE_SID is set", Map.of(
+                "twilio.failover.account-sid", "ACfedcba9876543210fedcba9876543210", "twilio.failover.auth-token", "t"));
+        assertStartFails("TWILIO_FAILOVER_FROM_NUMBER must be in E.164", "twilio.failover.from-number", "5017122661");
+        assertStartFails("TWILIO_REGION must be a Twilio Region", "twilio.region", "Ireland");
+        assertStartFails("TWILIO_FAILOVER_EDGE must be a Twilio edge location", "twilio.failover.edge", "Dublin 2");
+    }
+
+    /** A failover account without a primary is not a demo either. */
+    @Test
+    void aFailoverAccountWithoutThePrimaryIsNotDemoMode() {
+        assertStartFails("TWILIO_ACCOUNT_SID is not set although TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER, "
+                + "TWILIO_FAILOVER_ACCOUNT_SID are", Map.of("twilio.account-sid", "",
+                "twilio.failover.account-sid", "ACfedcba9876543210fedcba9876543210"));
+    }
+
     /** Starts the application with the live settings, one of them changed, and expects it to refuse. */
     private static void assertStartFails(String reason, String key, String value) {
         assertStartFails(reason, Map.of(key, value));

@@ -38,7 +38,7 @@ class DeliveryRecorderTest {
         DeliveryRecord record = ledger.bySid("SMfr").orElseThrow();
         assertThat(record).isEqualTo(new DeliveryRecord("SMfr", "evt-fr", "sms", "+33*****5678", "FR",
                 "com.okta.user.telephony.pre-enrollment", NOW, "accepted", null,
-                List.of(new StatusChange("accepted", NOW, null))));
+                List.of(new StatusChange("accepted", NOW, null)), "primary"));
         assertThat(record.toString()).doesNotContain("482913").doesNotContain("612345678");
     }
 

@@ -41,7 +41,7 @@ class MetricsTest extends HookTestSupport {
                 .isEqualTo(durationsBefore + 1);
         String scrape = prometheus.scrape();
         assertThat(scrape).contains("telephony_hook_call_duration_seconds_bucket{channel=\"sms\",outcome=\"successful\",le=");
-        assertThat(scrape).contains("telephony_hook_twilio_request_duration_seconds_bucket{channel=\"voice\",result=\"201\",le=");
+        assertThat(scrape).contains("telephony_hook_twilio_request_duration_seconds_bucket{account=\"primary\",channel=\"voice\",result=\"201\",le=");
     }
 
     @Test

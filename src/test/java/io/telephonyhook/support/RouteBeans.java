@@ -16,8 +16,8 @@ import java.util.stream.Stream;
  */
 public final class RouteBeans {
 
-    private static final Pattern REFERENCE = Pattern.compile("(?:ref|value): \"?([a-z]+[A-Z][A-Za-z]*)\"?\\s*$",
-            Pattern.MULTILINE);
+    private static final Pattern REFERENCE = Pattern.compile("(?:ref|value): \"?([a-z]+[A-Z][A-Za-z]*)\"?\\s*$"
+            + "|\\{name: (?:composer|clients), value: \"?([a-z]+[A-Z][A-Za-z]*)\"?}", Pattern.MULTILINE);
 
     private RouteBeans() {
     }
@@ -28,7 +28,7 @@ public final class RouteBeans {
             for (Path file : files.filter(path -> path.toString().endsWith(".camel.yaml")).toList()) {
                 Matcher reference = REFERENCE.matcher(Files.readString(file));
                 while (reference.find()) {
-                    names.add(reference.group(1));
+                    names.add(reference.group(1) != null ? reference.group(1) : reference.group(2));
                 }
             }
         } catch (IOException unreadable) {

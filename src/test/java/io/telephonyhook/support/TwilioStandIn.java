@@ -59,7 +59,9 @@ public final class TwilioStandIn {
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
     private static final Pattern ALPHANUMERIC_SENDER_ID = Pattern.compile("(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}");
     private static final Pattern RESOURCE = Pattern.compile("/2010-04-01/Accounts/([^/]+)/(Messages|Calls)\\.json");
-    private static final Set<String> CREDENTIALS = Set.of(basic(ACCOUNT_SID, AUTH_TOKEN), basic(API_KEY_SID, API_KEY_SECRET));
+    /** A second account, as a failover account (TWILIO_FAILOVER_*) would be: {@link #startFailover()}. */
+    public static final String FAILOVER_ACCOUNT_SID = "ACfedcba9876543210fedcba9876543210";
+    public static final String FAILOVER_AUTH_TOKEN = "stand-in-failover-token";
 
     /** What Twilio received, with the form fields decoded. */
     public record Received(String method, String path, String query, String authorization, Map<String, String> form) {
@@ -132,8 +134,15 @@ public final class TwilioStandIn {
     private volatile boolean inPieces;
     private volatile CountDownLatch release = new CountDownLatch(1);
 
-    private TwilioStandIn(boolean keepsRequests) throws IOException {
+    private final String accountSid;
+    private final Set<String> credentials;
+
+    private TwilioStandIn(boolean keepsRequests, String accountSid, String authToken) throws IOException {
         this.keepsRequests = keepsRequests;
+        this.accountSid = accountSid;
+        this.credentials = accountSid.equals(ACCOUNT_SID)
+                ? Set.of(basic(ACCOUNT_SID, AUTH_TOKEN), basic(API_KEY_SID, API_KEY_SECRET))
+                : Set.of(basic(accountSid, authToken));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newCachedThreadPool(runnable -> {
@@ -148,6 +157,15 @@ public final class TwilioStandIn {
         return start(true);
     }
 
+    /** A stand-in for a second account ({@link #FAILOVER_ACCOUNT_SID}, {@link #FAILOVER_AUTH_TOKEN}), as strict. */
+    public static TwilioStandIn startFailover() {
+        try {
+            return new TwilioStandIn(true, FAILOVER_ACCOUNT_SID, FAILOVER_AUTH_TOKEN);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** As strict, answering alike, but keeping nothing per request: {@link #received()} and the like refuse. */
     public static TwilioStandIn startCounting() {
         return start(false);
@@ -155,7 +173,7 @@ public final class TwilioStandIn {
 
     private static TwilioStandIn start(boolean keepsRequests) {
         try {
-            return new TwilioStandIn(keepsRequests);
+            return new TwilioStandIn(keepsRequests, ACCOUNT_SID, AUTH_TOKEN);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -271,7 +289,7 @@ public final class TwilioStandIn {
                         ? "accepted" : "queued";
                 json = reply.body() != null ? reply.body() : """
                         {"sid": "%s", "account_sid": "%s", "status": "%s", "to": "%s"}"""
-                        .formatted(sid, ACCOUNT_SID, status, request.field("To"));
+                        .formatted(sid, accountSid, status, request.field("To"));
             } else {
                 json = """
                         {"code": %d, "message": "Stand-in error %d", "more_info": "https://www.twilio.com/docs/errors/%d",
@@ -297,15 +315,15 @@ public final class TwilioStandIn {
     }
 
     /** Twilio's answer to a request it refuses whatever the script says; null when Twilio would take it. */
-    private static Reply refusal(Received request, String contentType) {
+    private Reply refusal(Received request, String contentType) {
         Matcher resource = RESOURCE.matcher(request.path());
         if (!resource.matches()) {
             return Reply.error(404, 20404);
         }
-        if (!CREDENTIALS.contains(request.authorization())) {
+        if (!credentials.contains(request.authorization())) {
             return Reply.error(401, 20003);
         }
-        if (!resource.group(1).equals(ACCOUNT_SID)) {
+        if (!resource.group(1).equals(accountSid)) {
             return Reply.error(404, 20404); // an account these credentials do not own
         }
         if (!"POST".equals(request.method())) {

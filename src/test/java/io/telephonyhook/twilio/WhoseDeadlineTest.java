@@ -54,8 +54,8 @@ class WhoseDeadlineTest {
 
     private static TwilioDeadlineException hangingRequest(CallDeadline deadline) {
         twilio.script(request -> Reply.hang());
-        DeadlineBoundHttpClient client = new DeadlineBoundHttpClient(transport, () -> deadline,
-                (channel, took, result) -> { }, null);
+        DeadlineBoundHttpClient client = new DeadlineBoundHttpClient(transport, () -> deadline, "primary",
+                TwilioRequestListener.NONE, null);
         Request request = new Request(HttpMethod.POST, twilio.url() + "/2010-04-01/Accounts/"
                 + TwilioStandIn.ACCOUNT_SID + "/Messages.json");
         request.setAuth(TwilioStandIn.ACCOUNT_SID, TwilioStandIn.AUTH_TOKEN);
