@@ -123,14 +123,7 @@ abstract class CamelMainHostChecks {
 
     @Test
     void smsAndVoiceAreSentThroughTwilioAndOktaGetsTheirSids() {
-        Answer sms = okta.post(OktaRequest.sms());
-        OktaShape.assertCommand(sms, "SUCCESSFUL", "SM");
-        Answer voice = okta.post(OktaRequest.voice());
-        OktaShape.assertCommand(voice, "SUCCESSFUL", "CA");
-
-        assertThat(twilio.acceptedSids()).containsExactly(sms.action().path("transactionId").asText(),
-                voice.action().path("transactionId").asText());
-        assertThat(twilio.received().get(0).field("Body")).contains(OktaRequest.OTP);
+        OktaShape.assertSmsAndVoiceSent(okta, twilio);
         assertThat(failover.received()).as("the primary took them").isEmpty();
     }
 

@@ -6,12 +6,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,14 +54,8 @@ public class TwilioSimulator {
 
     private final ObjectMapper json;
     private final Clock clock;
-    /**
-     * The auth tokens the hook uses with the simulator's two accounts, and that the simulator signs each account's
-     * status reports with: new at each start and never shown, so no one but the simulator can sign a report the demo
-     * hook takes.
-     */
-    private final Map<String, String> tokens = Map.of(ACCOUNT_SID, newAuthToken(), FAILOVER_ACCOUNT_SID, newAuthToken());
-    /** Demo's outage switch (HOOK_DEMO_PRIMARY_OUTAGE): the primary account answers 503 to every request. */
-    private volatile boolean primaryOutage;
+    /** The two accounts' tokens, and demo's outage switch (HOOK_DEMO_PRIMARY_OUTAGE). */
+    private final SimulatedAccounts accounts = new SimulatedAccounts();
     private final List<SimulatedDelivery> deliveries = Collections.synchronizedList(new ArrayList<>());
     private HttpServer server;
     private final SimulatedStatusReports reports = new SimulatedStatusReports();
@@ -104,12 +95,12 @@ public class TwilioSimulator {
 
     /** Plays a Twilio outage of the primary account (503 to every request), or ends it. */
     public void primaryOutage(boolean down) {
-        primaryOutage = down;
+        accounts.primaryOutage(down);
     }
 
     private TwilioAccount account(String name, String sid) {
         URI url = URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort());
-        return new TwilioAccount(name, url, sid, tokens.get(sid), sid, null, null);
+        return new TwilioAccount(name, url, sid, accounts.token(sid), sid, null, null);
     }
 
     /** The deliveries accepted so far, newest last (at most the last 100). */
@@ -127,12 +118,12 @@ public class TwilioSimulator {
                         "status", 404));
                 return;
             }
-            String account = authorized(exchange);
+            String account = accounts.authorized(exchange.getRequestHeaders().getFirst("Authorization"));
             if (account == null || !account.equals(resource.group(1))) {
                 reply(exchange, 401, Map.of("code", 20003, "message", "Authenticate", "status", 401));
                 return;
             }
-            if (primaryOutage && account.equals(ACCOUNT_SID)) {
+            if (accounts.isDown(account)) {
                 reply(exchange, 503, Map.of("code", 20503, "message", "Service unavailable", "status", 503));
                 return;
             }
@@ -153,22 +144,9 @@ public class TwilioSimulator {
             remember(delivery);
             reply(exchange, 201, twilioResource(resource.group(1), delivery));
             if (form.containsKey("StatusCallback")) {
-                reports.reportLater(URI.create(form.get("StatusCallback")), delivery, account, tokens.get(account));
+                reports.reportLater(URI.create(form.get("StatusCallback")), delivery, account, accounts.token(account));
             }
         }
-    }
-
-    /** The account the request's credentials are of; null when they are none of them. */
-    private String authorized(HttpExchange exchange) {
-        String given = exchange.getRequestHeaders().getFirst("Authorization");
-        for (Map.Entry<String, String> account : tokens.entrySet()) {
-            String expected = "Basic " + Base64.getEncoder().encodeToString(
-                    (account.getKey() + ":" + account.getValue()).getBytes(StandardCharsets.UTF_8));
-            if (expected.equals(given)) {
-                return account.getKey();
-            }
-        }
-        return null;
     }
 
     private void remember(SimulatedDelivery delivery) {
@@ -178,12 +156,6 @@ public class TwilioSimulator {
                 deliveries.remove(0);
             }
         }
-    }
-
-    private static String newAuthToken() {
-        byte[] random = new byte[24];
-        new SecureRandom().nextBytes(random);
-        return HexFormat.of().formatHex(random);
     }
 
     /** The fields of Twilio's Message/Call resources that the SDK reads back. */

@@ -64,4 +64,21 @@ public final class OktaShape {
         node.fieldNames().forEachRemaining(names::add);
         return names;
     }
+
+    /**
+     * Every host's first promise: an SMS and a call posted as Okta posts them are sent through Twilio (the stand-in
+     * got a message with the code, then a call) and Okta gets SUCCESSFUL with each one's SID.
+     */
+    public static void assertSmsAndVoiceSent(OktaClient okta, TwilioStandIn twilio) {
+        Answer sms = okta.post(OktaRequest.sms());
+        assertCommand(sms, "SUCCESSFUL", "SM");
+        Answer voice = okta.post(OktaRequest.voice());
+        assertCommand(voice, "SUCCESSFUL", "CA");
+
+        assertThat(twilio.acceptedSids()).containsExactly(sms.action().path("transactionId").asText(),
+                voice.action().path("transactionId").asText());
+        assertThat(twilio.received().get(0).path()).endsWith("/Messages.json");
+        assertThat(twilio.received().get(0).field("Body")).contains(OktaRequest.OTP);
+        assertThat(twilio.received().get(1).path()).endsWith("/Calls.json");
+    }
 }

@@ -51,15 +51,7 @@ class HookOnQuarkusTest {
 
     @Test
     void smsAndVoiceAreSentThroughTwilioAndOktaGetsTheirSids() {
-        Answer sms = okta.post(OktaRequest.sms());
-        OktaShape.assertCommand(sms, "SUCCESSFUL", "SM");
-        Answer voice = okta.post(OktaRequest.voice());
-        OktaShape.assertCommand(voice, "SUCCESSFUL", "CA");
-
-        assertThat(twilio.acceptedSids()).containsExactly(sms.action().path("transactionId").asText(),
-                voice.action().path("transactionId").asText());
-        assertThat(twilio.received().get(0).field("Body")).contains(OktaRequest.OTP);
-        assertThat(twilio.received().get(1).path()).endsWith("/Calls.json");
+        OktaShape.assertSmsAndVoiceSent(okta, twilio);
     }
 
     @Test
