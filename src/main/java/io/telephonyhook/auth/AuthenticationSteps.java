@@ -26,6 +26,11 @@ public final class AuthenticationSteps {
      * @throws InvalidSettingsException in live mode without any credential: anyone could send codes
      */
     public static HookAuthenticator authenticator(Settings settings, CallMetrics metrics) {
+        return authenticator(settings, metrics, null);
+    }
+
+    /** As above, for the org with this id ({@code HOOK_ORGS_FILE}); null for the hook's one org. */
+    public static HookAuthenticator authenticator(Settings settings, CallMetrics metrics, String org) {
         String secret = settings.auth().getSecret();
         if (secret == null && !settings.oauth().enabled()) {
             if (settings.mode() == HookMode.LIVE) {
@@ -44,6 +49,6 @@ public final class AuthenticationSteps {
             // last: it fetches the authorization server's keys on a thread of its own
             credentials.add(new OAuthAccessTokens(settings.oauth()));
         }
-        return new HookAuthenticator(credentials, metrics);
+        return new HookAuthenticator(credentials, metrics, org);
     }
 }

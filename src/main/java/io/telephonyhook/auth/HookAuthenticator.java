@@ -23,13 +23,20 @@ public class HookAuthenticator implements Processor, AutoCloseable {
 
     private final List<CallerCredential> credentials;
     private final CallMetrics metrics;
+    private final String org;
 
     public HookAuthenticator(List<CallerCredential> credentials, CallMetrics metrics) {
+        this(credentials, metrics, null);
+    }
+
+    /** @param org the id of the org whose credentials these are ({@code HOOK_ORGS_FILE}); null for the hook's one org */
+    public HookAuthenticator(List<CallerCredential> credentials, CallMetrics metrics, String org) {
         if (credentials.isEmpty()) {
             throw new IllegalArgumentException("at least one credential is required");
         }
         this.credentials = List.copyOf(credentials);
         this.metrics = metrics;
+        this.org = org;
     }
 
     @Override
@@ -39,7 +46,7 @@ public class HookAuthenticator implements Processor, AutoCloseable {
         if (!check.accepted()) {
             throw new HookAuthenticationException(check.refusal());
         }
-        metrics.authenticated(check.credential());
+        metrics.authenticated(check.credential(), org);
     }
 
     /** Stops what a credential runs in the background (OAuth's key refresh). */

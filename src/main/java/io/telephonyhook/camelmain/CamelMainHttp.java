@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.telephonyhook.auth.AuthenticationSteps;
-import io.telephonyhook.auth.HookAuthenticator;
 import io.telephonyhook.config.HookMode;
 import io.telephonyhook.config.Settings;
 import io.telephonyhook.deliveries.DeliveriesSteps;
@@ -15,6 +14,8 @@ import io.telephonyhook.deliveries.DeliveryLedger;
 import io.telephonyhook.deliveries.DeliveryLookup;
 import io.telephonyhook.observability.CallMetrics;
 import io.telephonyhook.observability.ObservabilitySteps;
+import io.telephonyhook.orgs.OrgDirectory;
+import io.telephonyhook.orgs.OrgSteps;
 import io.telephonyhook.twilio.StatusCallbacks;
 import io.telephonyhook.twilio.TwilioSteps;
 
@@ -48,9 +49,11 @@ final class CamelMainHttp extends ServiceSupport {
 
     @Override
     protected void doStart() throws Exception {
-        HookAuthenticator authenticator = step(AuthenticationSteps.HOOK_AUTHENTICATOR, HookAuthenticator.class);
+        // the credentials are checked before the body is read unless the application has its own authentication step
+        OrgDirectory orgs = step(AuthenticationSteps.HOOK_AUTHENTICATOR, OrgSteps.Authentication.class) == null ? null
+                : step(OrgSteps.HOOK_ORGS, OrgDirectory.class);
         CallMetrics metrics = step(ObservabilitySteps.HOOK_CALL_METRICS, CallMetrics.class);
-        VertxGuards guards = new VertxGuards(camel, settings, authenticator, metrics);
+        VertxGuards guards = new VertxGuards(camel, settings, orgs, metrics);
         guards.start();
         MainHttpServer server = camel.hasService(MainHttpServer.class);
         if (server != null && settings.mode() == HookMode.DEMO) {

@@ -22,6 +22,8 @@ import io.telephonyhook.observability.ObservabilitySteps;
 import io.telephonyhook.observability.TwilioMetrics;
 import io.telephonyhook.simulator.TwilioSimulator;
 import io.telephonyhook.okta.ReadingSteps;
+import io.telephonyhook.orgs.OrgDirectory;
+import io.telephonyhook.orgs.OrgSteps;
 import io.telephonyhook.pumping.PumpingSteps;
 import io.telephonyhook.redis.SharedRedis;
 import io.telephonyhook.twilio.HookRanOutOfTime;
@@ -29,10 +31,9 @@ import io.telephonyhook.twilio.StatusCallbacks;
 import io.telephonyhook.twilio.TwilioAccount;
 import io.telephonyhook.twilio.TwilioOutcomes;
 import io.telephonyhook.twilio.TwilioRejection;
-import io.telephonyhook.twilio.TwilioSenders;
+import io.telephonyhook.twilio.TwilioStatusReports;
 import io.telephonyhook.twilio.TwilioSteps;
 import io.telephonyhook.twilio.TwilioConnections;
-import io.telephonyhook.wording.WordingByLocale;
 
 /**
  * The hook's steps under camel-main: each made by its feature's factory, as the Spring Boot auto-configuration makes
@@ -45,6 +46,7 @@ final class CamelMainSteps implements AutoCloseable {
     private final Registry registry;
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private TwilioRestClient componentClient;
+    private OrgDirectory orgs;
 
     private CamelMainSteps(CamelContext camel) {
         this.camel = camel;
@@ -64,7 +66,7 @@ final class CamelMainSteps implements AutoCloseable {
     }
 
     private void bindAll(Settings settings, MeterRegistry meters, Supplier<TwilioSimulator> simulator) {
-        CallMetrics metrics = ObservabilitySteps.callMetrics(meters);
+        CallMetrics metrics = ObservabilitySteps.callMetrics(meters, settings.orgs().path() != null);
         bind(ObservabilitySteps.HOOK_CALL_METRICS, metrics);
         bind(ObservabilitySteps.HOOK_CALL_LOG, ObservabilitySteps.callLog());
         // no servlet filter sees a request first here: a call's deadline counts from when Camel made the exchange
@@ -74,28 +76,17 @@ final class CamelMainSteps implements AutoCloseable {
         bind(ReadingSteps.OKTA_RESPONSE_RENDERER, ReadingSteps.renderer());
 
         TwilioAccount account = TwilioSteps.account(settings, simulator);
-        TwilioSenders senders = TwilioSteps.senders(settings);
-        TwilioSenders failoverSenders = TwilioSteps.failoverSenders(settings, senders);
-        WordingByLocale wording = TwilioSteps.wording(settings);
         TwilioMetrics twilioMetrics = ObservabilitySteps.twilioMetrics(meters);
         TwilioConnections connections = closing(TwilioSteps.connections(settings, account,
                 TwilioSteps.failoverAccount(settings, simulator), twilioMetrics));
         componentClient = TwilioSteps.componentClient(settings, connections.primary());
-        bind(TwilioSteps.TWILIO_CLIENTS, connections.primary());
-        bind(TwilioSteps.FAILOVER_CLIENTS, connections.failover());
-        bind(TwilioSteps.SMS_COMPOSER, TwilioSteps.smsComposer(settings, senders, wording));
-        bind(TwilioSteps.CALL_COMPOSER, TwilioSteps.callComposer(settings, senders, wording));
-        bind(TwilioSteps.FAILOVER_SMS_COMPOSER, TwilioSteps.smsComposer(settings, failoverSenders, wording));
-        bind(TwilioSteps.FAILOVER_CALL_COMPOSER, TwilioSteps.callComposer(settings, failoverSenders, wording));
-        bind(CallFlowSteps.DELIVERABILITY_CHECK, CallFlowSteps.deliverabilityCheck(senders.configuredChannels()));
         bind(TwilioSteps.REJECTION, new TwilioRejection());
         bind(TwilioSteps.OUT_OF_TIME, new HookRanOutOfTime());
         bind(TwilioSteps.OUTCOMES, new TwilioOutcomes());
-        bind(TwilioSteps.FAILOVER, TwilioSteps.failover(connections, twilioMetrics));
         StatusCallbacks callbacks = TwilioSteps.statusCallbacks(settings);
         bind(TwilioSteps.STATUS_CALLBACKS, callbacks);
-        bind(TwilioSteps.STATUS_REPORTS, TwilioSteps.statusReports(callbacks, account,
-                connections.failover().account()));
+        TwilioStatusReports reports = TwilioSteps.statusReports(callbacks, account, connections.failover().account());
+        bind(TwilioSteps.STATUS_REPORTS, reports);
 
         SharedRedis redis = SharedRedis.of(settings.dedup());
         if (redis != null) {
@@ -104,15 +95,34 @@ final class CamelMainSteps implements AutoCloseable {
         OneDeliveryPerEvent dedup = DedupSteps.oneDeliveryPerEvent(settings.dedup(), redis, metrics);
         bind(DedupSteps.ONE_DELIVERY_PER_EVENT, dedup);
         ObservabilitySteps.healthCheck(settings, dedup).registerWith(camel);
-        bind(PumpingSteps.PUMPING_GUARD,
-                PumpingSteps.pumpingGuard(settings, redis, metrics, account));
         DeliveryLedger ledger = DeliveriesSteps.ledger(settings.deliveries(), redis, metrics,
                 ObservabilitySteps.deliveryMetrics(meters));
         bind(DeliveriesSteps.DELIVERY_LEDGER, ledger);
         bind(DeliveriesSteps.DELIVERY_RECORDER, DeliveriesSteps.recorder(ledger));
         bind(DeliveriesSteps.DELIVERY_STATUS_RECORDER, DeliveriesSteps.statusRecorder(ledger));
-        // last: OAuth fetches the authorization server's keys on a thread of its own
-        bind(AuthenticationSteps.HOOK_AUTHENTICATOR, closing(AuthenticationSteps.authenticator(settings, metrics)));
+        // last: an org's OAuth fetches the authorization server's keys on a thread of its own
+        orgs = closing(OrgSteps.directory(settings, metrics, twilioMetrics, redis, connections, reports));
+        bindOrgSteps(orgs);
+    }
+
+    /** The steps whose work is each org's own (OrgSteps), under the names the routes call them by. */
+    private void bindOrgSteps(OrgDirectory directory) {
+        bind(OrgSteps.HOOK_ORGS, directory);
+        bind(AuthenticationSteps.HOOK_AUTHENTICATOR, new OrgSteps.Authentication(directory));
+        bind(CallFlowSteps.DELIVERABILITY_CHECK, new OrgSteps.Deliverability(directory));
+        bind(PumpingSteps.PUMPING_GUARD, new OrgSteps.Pumping(directory));
+        bind(TwilioSteps.TWILIO_CLIENTS, new OrgSteps.Clients(directory, false));
+        bind(TwilioSteps.FAILOVER_CLIENTS, new OrgSteps.Clients(directory, true));
+        bind(TwilioSteps.SMS_COMPOSER, new OrgSteps.Composer(directory, true, false));
+        bind(TwilioSteps.CALL_COMPOSER, new OrgSteps.Composer(directory, false, false));
+        bind(TwilioSteps.FAILOVER_SMS_COMPOSER, new OrgSteps.Composer(directory, true, true));
+        bind(TwilioSteps.FAILOVER_CALL_COMPOSER, new OrgSteps.Composer(directory, false, true));
+        bind(TwilioSteps.FAILOVER, new OrgSteps.Failover(directory));
+    }
+
+    /** The orgs, whose own Twilio accounts' routes are added once the hook's routes are loaded. */
+    OrgDirectory orgs() {
+        return orgs;
     }
 
     TwilioRestClient componentClient() {

@@ -37,7 +37,8 @@ final class ManagementDeliveries {
 
     private static void answer(RoutingContext call, DeliveryLookup lookup) {
         DeliveryLookup.Answer answer = lookup.find(call.request().getParam("eventId"), call.request().getParam("sid"),
-                call.request().getParam("status"), call.request().getParam("limit"), PATH);
+                call.request().getParam("status"), call.request().getParam("org"), call.request().getParam("limit"),
+                PATH);
         byte[] body;
         try {
             body = JSON.writeValueAsBytes(answer.body());

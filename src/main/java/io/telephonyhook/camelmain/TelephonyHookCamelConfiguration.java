@@ -10,6 +10,7 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.StartupListener;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.support.LifecycleStrategySupport;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
@@ -55,6 +56,7 @@ public class TelephonyHookCamelConfiguration implements CamelConfiguration {
             throw unusableSettings;
         }
         TwilioRequestsOnTheCallingThread.install(camel);
+        installOrgRoutes(camel, steps, meters);
         camel.addStartupListener(new StartupListener() {
             @Override
             public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
@@ -75,6 +77,23 @@ public class TelephonyHookCamelConfiguration implements CamelConfiguration {
         if (camel.getRegistry().findSingleByType(TwilioRestClient.class) == null) {
             camel.getRegistry().bind("twilioRestClient", TwilioRestClient.class, steps.componentClient());
         }
+    }
+
+    /**
+     * The routes of the orgs' own Twilio accounts (HOOK_ORGS_FILE), from the template of the hook's routes: added while
+     * Camel initializes, when the host has loaded the routes and before Camel makes them, so they start with them.
+     */
+    private static void installOrgRoutes(CamelContext camel, CamelMainSteps steps, MeterRegistry meters) {
+        if (camel.getStatus().isStarted()) {
+            steps.orgs().installRoutes(camel, meters); // added to a running Camel, they start at once
+            return;
+        }
+        camel.getLifecycleStrategies().add(new LifecycleStrategySupport() {
+            @Override
+            public void onContextInitializing(CamelContext context) {
+                steps.orgs().installRoutes(context, meters);
+            }
+        });
     }
 
     /** The application's registry when it has one (camel-micrometer's, say); else one of the hook's, bound for others. */

@@ -15,13 +15,13 @@ import org.slf4j.LoggerFactory;
 import io.telephonyhook.HookRoutes;
 import io.telephonyhook.auth.CredentialCheck;
 import io.telephonyhook.auth.HookAuthenticationException;
-import io.telephonyhook.auth.HookAuthenticator;
 import io.telephonyhook.config.Settings;
 import io.telephonyhook.observability.CallLog;
 import io.telephonyhook.observability.CallMetrics;
 import io.telephonyhook.okta.HookRefusal;
 import io.telephonyhook.okta.OktaErrorResponse;
 import io.telephonyhook.okta.RequestTimeoutException;
+import io.telephonyhook.orgs.OrgDirectory;
 import io.telephonyhook.twilio.StatusCallbacks;
 import io.telephonyhook.twilio.TwilioStatusReports;
 
@@ -49,16 +49,17 @@ final class VertxGuards extends ServiceSupport {
 
     private final CamelContext camel;
     private final Settings settings;
-    private final HookAuthenticator authenticator;
+    /** Whose credentials are checked before the body is read; null when the application checks them itself */
+    private final OrgDirectory orgs;
     private final CallMetrics metrics;
     private String hookPath;
     private String statusPath;
     private volatile boolean open;
 
-    VertxGuards(CamelContext camel, Settings settings, HookAuthenticator authenticator, CallMetrics metrics) {
+    VertxGuards(CamelContext camel, Settings settings, OrgDirectory orgs, CallMetrics metrics) {
         this.camel = camel;
         this.settings = settings;
-        this.authenticator = authenticator;
+        this.orgs = orgs;
         this.metrics = metrics;
     }
 
@@ -82,7 +83,8 @@ final class VertxGuards extends ServiceSupport {
 
     private void first(RoutingContext call) {
         HttpServerRequest request = call.request();
-        boolean hook = hookPath.equals(request.path());
+        // the hook's path, and with an orgs file each org's (HOOK_PATH/<org id>); both are guarded either way
+        boolean hook = hookPath.equals(request.path()) || request.path().startsWith(hookPath + "/");
         boolean status = statusPath.equals(request.path());
         if (!hook && !status) {
             call.next();
@@ -111,14 +113,19 @@ final class VertxGuards extends ServiceSupport {
             call.next();
             return;
         }
+        if (orgs == null) {
+            admit(call, CredentialCheck.accepted("the application's own step"));
+            return;
+        }
+        String orgId = request.path().equals(hookPath) ? null : request.path().substring(hookPath.length() + 1);
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             // an access token may wait for the authorization server's keys (at most a second): not on the event loop
-            call.vertx().executeBlocking(() -> authenticator.check(request::getHeader))
+            call.vertx().executeBlocking(() -> orgs.check(orgId, request::getHeader))
                     .onComplete(checked -> admit(call, checked.succeeded() ? checked.result()
                             : CredentialCheck.refused("could not check the access token")));
         } else {
-            admit(call, authenticator.check(request::getHeader));
+            admit(call, orgs.check(orgId, request::getHeader));
         }
     }
 

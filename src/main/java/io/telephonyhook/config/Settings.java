@@ -20,7 +20,7 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
 public record Settings(HookSettings hook, OktaAuthSettings auth, OAuthSettings oauth, TwilioSettings twilio,
                        TwilioFailoverSettings failover, DedupSettings dedup, PumpingSettings pumping,
                        RateLimitSettings rateLimits, DeliverySettings deliveries, BreakerSettings breaker,
-                       DemoSettings demo) {
+                       DemoSettings demo, OrgsSettings orgs) {
 
     /** One settings type and the prefix of its keys. */
     public record Bound(String prefix, Object settings) {
@@ -30,7 +30,7 @@ public record Settings(HookSettings hook, OktaAuthSettings auth, OAuthSettings o
     public static Settings defaults() {
         return new Settings(new HookSettings(), new OktaAuthSettings(), new OAuthSettings(), new TwilioSettings(),
                 new TwilioFailoverSettings(), new DedupSettings(), new PumpingSettings(), new RateLimitSettings(),
-                new DeliverySettings(), new BreakerSettings(), new DemoSettings());
+                new DeliverySettings(), new BreakerSettings(), new DemoSettings(), new OrgsSettings());
     }
 
     /** Each type with its prefix, for the binders and {@link SettingKeys}. */
@@ -41,7 +41,7 @@ public record Settings(HookSettings hook, OktaAuthSettings auth, OAuthSettings o
                 new Bound(DedupSettings.PREFIX, dedup), new Bound(PumpingSettings.PREFIX, pumping),
                 new Bound(RateLimitSettings.PREFIX, rateLimits),
                 new Bound(DeliverySettings.PREFIX, deliveries), new Bound(BreakerSettings.PREFIX, breaker),
-                new Bound(DemoSettings.PREFIX, demo));
+                new Bound(DemoSettings.PREFIX, demo), new Bound(OrgsSettings.PREFIX, orgs));
     }
 
     /** True when nothing stands between a caller with the secret and the org's Twilio bill. */
@@ -77,6 +77,7 @@ public record Settings(HookSettings hook, OktaAuthSettings auth, OAuthSettings o
         rateLimits.check();
         hook.publicUri();
         dedup.redisUri();
+        orgs.path();
         if (mode() == HookMode.LIVE) {
             oauth.requireCallerCheck();
         }

@@ -69,7 +69,7 @@ public class OneDeliveryPerEvent {
      */
     public DeliveryOutcome earlierOutcome(@ExchangeProperty("otpRequest") OtpRequest request,
                                           @ExchangeProperty("deadline") CallDeadline deadline, Exchange exchange) {
-        String eventId = request.eventId();
+        String eventId = request.dedupKey(); // the eventId within its org
         if (local == null || eventId == null || EventId.NONE.equals(eventId)) {
             return null; // off, or nothing to tell repeats apart by
         }

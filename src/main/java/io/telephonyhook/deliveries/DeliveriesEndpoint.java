@@ -9,7 +9,7 @@ import org.springframework.lang.Nullable;
 
 /**
  * {@code GET /actuator/deliveries}, on the management port of a Spring Boot host with the actuator: the
- * {@link DeliveryLookup} ({@code ?eventId=…}, {@code ?sid=SM…} or {@code ?status=undelivered}, and {@code limit}).
+ * {@link DeliveryLookup} ({@code ?eventId=…}, {@code ?sid=SM…} or {@code ?status=undelivered}, and {@code org}, {@code limit}).
  */
 @WebEndpoint(id = "deliveries")
 public class DeliveriesEndpoint {
@@ -22,8 +22,9 @@ public class DeliveriesEndpoint {
 
     @ReadOperation
     public WebEndpointResponse<Map<String, Object>> deliveries(@Nullable String eventId, @Nullable String sid,
-                                                               @Nullable String status, @Nullable String limit) {
-        DeliveryLookup.Answer answer = lookup.find(eventId, sid, status, limit, "/actuator/deliveries");
+                                                               @Nullable String status, @Nullable String org,
+                                                               @Nullable String limit) {
+        DeliveryLookup.Answer answer = lookup.find(eventId, sid, status, org, limit, "/actuator/deliveries");
         return new WebEndpointResponse<>(answer.body(), answer.status());
     }
 }

@@ -31,6 +31,7 @@ final class DeliveryJson {
         putIfPresent(node, "country", record.country());
         putIfPresent(node, "requestType", record.requestType());
         putIfPresent(node, "account", record.account());
+        putIfPresent(node, "org", record.org());
         node.put("sentAt", record.sentAt().toEpochMilli());
         node.put("status", record.status());
         if (record.errorCode() != null) {
@@ -66,7 +67,8 @@ final class DeliveryJson {
         return new DeliveryRecord(node.path("sid").asText(), text(node.get("eventId")), node.path("channel").asText(),
                 text(node.get("to")), text(node.get("country")), text(node.get("requestType")),
                 Instant.ofEpochMilli(node.path("sentAt").asLong()), node.path("status").asText(),
-                integer(node.get("errorCode")), history, text(node.get("account")));
+                integer(node.get("errorCode")), history, text(node.get("account")),
+                text(node.get("org")));
     }
 
     private static void putIfPresent(ObjectNode node, String field, String value) {

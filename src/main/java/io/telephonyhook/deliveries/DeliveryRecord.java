@@ -23,10 +23,11 @@ import java.util.Optional;
  *                    answered when accepting it; one that arrived out of order is marked late ({@link #after})
  * @param account     the Twilio account that sent it, {@code primary} or {@code failover}: its token must sign the
  *                    reports; null in a record kept before accounts were (read as the primary's)
+ * @param org         the org it was sent for ({@code HOOK_ORGS_FILE}); null without an orgs file
  */
 public record DeliveryRecord(String sid, String eventId, String channel, String to, String country, String requestType,
                              Instant sentAt, String status, Integer errorCode, List<StatusChange> history,
-                             String account) {
+                             String account, String org) {
 
     /**
      * Past this many entries in the history, only a status that moves the delivery on is added (late reports and
@@ -36,6 +37,13 @@ public record DeliveryRecord(String sid, String eventId, String channel, String 
 
     public DeliveryRecord {
         history = history == null ? List.of() : List.copyOf(history);
+    }
+
+    /** A record of the hook's one org (no orgs file). */
+    public DeliveryRecord(String sid, String eventId, String channel, String to, String country, String requestType,
+                          Instant sentAt, String status, Integer errorCode, List<StatusChange> history,
+                          String account) {
+        this(sid, eventId, channel, to, country, requestType, sentAt, status, errorCode, history, account, null);
     }
 
     /**
@@ -50,10 +58,16 @@ public record DeliveryRecord(String sid, String eventId, String channel, String 
     /** As above, sent through {@code account}. */
     public static DeliveryRecord sent(String sid, String eventId, String channel, String to, String country,
                                       String requestType, Instant sentAt, String status, String account) {
+        return sent(sid, eventId, channel, to, country, requestType, sentAt, status, account, null);
+    }
+
+    /** As above, for {@code org} (null: the hook's one org). */
+    public static DeliveryRecord sent(String sid, String eventId, String channel, String to, String country,
+                                      String requestType, Instant sentAt, String status, String account, String org) {
         Instant at = sentAt.truncatedTo(ChronoUnit.MILLIS);
         String word = DeliveryStatuses.normalize(status);
         return new DeliveryRecord(sid, eventId, channel, to, country, requestType, at, word, null,
-                List.of(new StatusChange(word, at, null)), account);
+                List.of(new StatusChange(word, at, null)), account, org);
     }
 
     /** The account that sent it: the primary for a record kept before accounts were. */
@@ -66,7 +80,8 @@ public record DeliveryRecord(String sid, String eventId, String channel, String 
         Instant at = sentAt.truncatedTo(ChronoUnit.MILLIS);
         String word = DeliveryStatuses.normalize(status);
         List<StatusChange> changes = history.isEmpty() ? List.of(new StatusChange(word, at, errorCode)) : history;
-        return new DeliveryRecord(sid, eventId, channel, to, country, requestType, at, word, errorCode, changes, account);
+        return new DeliveryRecord(sid, eventId, channel, to, country, requestType, at, word, errorCode, changes, account,
+                org);
     }
 
     /**
@@ -111,6 +126,6 @@ public record DeliveryRecord(String sid, String eventId, String channel, String 
         List<StatusChange> changes = new ArrayList<>(history);
         changes.add(change);
         return new DeliveryRecord(sid, eventId, channel, to, country, requestType, sentAt, newStatus, newError, changes,
-                account);
+                account, org);
     }
 }

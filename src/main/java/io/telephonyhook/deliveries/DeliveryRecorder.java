@@ -43,7 +43,7 @@ public class DeliveryRecorder {
             ledger.sent(DeliveryRecord.sent(outcome.transactionId(), eventId, channel(request.channel()),
                     request.maskedNumber(), request.destination() == null ? "unknown" : request.destination().regionCode(),
                     request.requestType(), clock.instant(), outcome.providerStatus(),
-                    outcome.account() == null ? "primary" : outcome.account()));
+                    outcome.account() == null ? "primary" : outcome.account(), request.org()));
         } catch (RuntimeException unexpected) {
             log.warn("Could not record the delivery: {}", unexpected.getClass().getName());
         }

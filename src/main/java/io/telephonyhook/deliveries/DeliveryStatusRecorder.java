@@ -27,10 +27,11 @@ public class DeliveryStatusRecorder {
      *                                  that sent the delivery: a report must be its own account's
      */
     public void record(@ExchangeProperty("statusReport") StatusReport report) {
-        ledger.bySid(report.sid()).filter(delivery -> !delivery.accountOrPrimary().equals(report.account()))
+        ledger.bySid(report.sid()).filter(delivery -> !report.signedBy(delivery.accountOrPrimary()))
                 .ifPresent(delivery -> {
                     throw new TwilioSignatureException("a report for the " + delivery.accountOrPrimary()
-                            + " account's delivery, signed with the " + report.account() + " account's token");
+                            + " account's delivery, signed with the " + String.join(" and ", report.accounts())
+                            + " account's token");
                 });
         ledger.reported(report.sid(), report.status(), report.errorCode(), report.at()).ifPresentOrElse(
                 delivery -> log.info("eventId={} twilioSid={} reported={} status={}{}", delivery.eventId(),

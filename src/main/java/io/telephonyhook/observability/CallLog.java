@@ -58,6 +58,7 @@ public class CallLog {
 
     private static Map<String, String> fields(OtpRequest request, DeliveryOutcome outcome, CallDeadline deadline) {
         Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("org", request == null ? null : request.org());
         fields.put(EVENT_ID, request == null ? EventId.NONE : request.eventId());
         fields.put("requestType", request == null ? null : request.requestType());
         fields.put("channel", request == null ? null : request.channel().name().toLowerCase());

@@ -32,8 +32,10 @@ import io.telephonyhook.okta.OtpRequest;
  *   <li>{@code telephony_hook_redis_unavailable_total{use}}: calls that went on without the shared Redis, for
  *       deduplication ({@code dedup}), rate limits ({@code rate-limit}) or deliveries ({@code deliveries}).
  * </ul>
- * Each request to Twilio and each failover are {@link TwilioMetrics}'; what became of the codes after Twilio accepted
- * them is {@link DeliveryMetrics}'s.
+ * With an orgs file ({@code HOOK_ORGS_FILE}) the calls, their durations and the authentications carry the org's id
+ * too ({@code org}, one of the file's ids, {@code none} for a call refused before its org was known); without one,
+ * no {@code org} tag at all. Each request to Twilio and each failover are {@link TwilioMetrics}'; what became of the
+ * codes after Twilio accepted them is {@link DeliveryMetrics}'s.
  * Every tag has a small fixed set of values, so no caller can make the series grow: reasons are an enum, request
  * types are Okta's four, and error codes are kept as sent only for the first {@value #MAX_ERROR_CODES} distinct ones.
  * For the same reason each meter is looked up in the registry once and kept: a registry look-up per call (tags
@@ -42,6 +44,8 @@ import io.telephonyhook.okta.OtpRequest;
 public class CallMetrics {
 
     static final int MAX_ERROR_CODES = 50;
+    /** The org tag of a call refused before its org was known, and of every call without an orgs file. */
+    static final String NO_ORG = "none";
     private static final Set<String> REQUEST_TYPES =
             Set.of("pre-enrollment", "mfa-verification", "account-unlock", "password-reset");
     private static final String OKTA_REQUEST_TYPE_PREFIX = "com.okta.user.telephony.";
@@ -49,14 +53,21 @@ public class CallMetrics {
     private static final Logger log = LoggerFactory.getLogger(CallMetrics.class);
 
     private final MeterRegistry registry;
+    private final boolean byOrg;
     private final Set<Integer> errorCodesSeen = ConcurrentHashMap.newKeySet();
     private final Map<List<String>, Counter> callCounters = new ConcurrentHashMap<>();
     private final Map<List<String>, Timer> callTimers = new ConcurrentHashMap<>();
-    private final Map<String, Counter> authentications = new ConcurrentHashMap<>();
+    private final Map<List<String>, Counter> authentications = new ConcurrentHashMap<>();
     private final Map<String, Counter> redisUnavailable = new ConcurrentHashMap<>();
 
     public CallMetrics(MeterRegistry registry) {
+        this(registry, false);
+    }
+
+    /** @param byOrg whether the meters carry the org ({@code HOOK_ORGS_FILE} is set) */
+    public CallMetrics(MeterRegistry registry, boolean byOrg) {
         this.registry = registry;
+        this.byOrg = byOrg;
     }
 
     /** Where the hook's meters go: the host's registry, or the hook's own when the host has none. */
@@ -81,9 +92,10 @@ public class CallMetrics {
         String result = outcome.delivered() ? "successful" : "failed";
         String reason = outcome.repeated() ? "duplicate"
                 : outcome.reason() == null ? "none" : outcome.reason().name().toLowerCase(Locale.ROOT);
-        count(channel, requestType(request), result, reason);
+        String org = request == null || request.org() == null ? NO_ORG : request.org();
+        count(org, channel, requestType(request), result, reason);
         if (deadline != null) {
-            callTimer(channel, result).record(Duration.ofMillis(deadline.elapsedMillis()));
+            callTimer(org, channel, result).record(Duration.ofMillis(deadline.elapsedMillis()));
         }
         if (outcome.providerError() != null && !outcome.repeated()) { // Twilio answered the first call only
             Counter.builder("telephony.hook.twilio.errors")
@@ -101,7 +113,7 @@ public class CallMetrics {
 
     /** A call refused with an HTTP error: {@code unauthenticated}, {@code malformed}, {@code too_large}, ... */
     public void refused(String reason) {
-        count("none", "none", "refused", reason);
+        count(NO_ORG, "none", "none", "refused", reason);
     }
 
     /** A call that went on without the shared Redis, for {@code dedup}, {@code rate-limit} or {@code deliveries}. */
@@ -114,15 +126,22 @@ public class CallMetrics {
 
     /** A call accepted with this credential ({@code secret}, {@code previous-secret}, {@code oauth}). */
     public void authenticated(String credential) {
-        authentications.computeIfAbsent(credential, key -> Counter.builder("telephony.hook.authentications")
+        authenticated(credential, null);
+    }
+
+    /** As above, for the org with this id (null: the hook's one org). */
+    public void authenticated(String credential, String org) {
+        String orgTag = org == null ? NO_ORG : org;
+        authentications.computeIfAbsent(List.of(credential, orgTag), key -> byOrg(Counter
+                .builder("telephony.hook.authentications")
                 .description("Calls accepted as Okta's, by the credential they used")
-                .tag("credential", credential)
+                .tag("credential", credential), orgTag)
                 .register(registry)).increment();
     }
 
-    private void count(String channel, String requestType, String outcome, String reason) {
-        List<String> tags = List.of(channel, requestType, outcome, reason);
-        callCounters.computeIfAbsent(tags, key -> Counter.builder("telephony.hook.calls")
+    private void count(String org, String channel, String requestType, String outcome, String reason) {
+        List<String> tags = List.of(org, channel, requestType, outcome, reason);
+        callCounters.computeIfAbsent(tags, key -> byOrg(Counter.builder("telephony.hook.calls"), org)
                 .description("Calls Okta made to the hook")
                 .tag("channel", channel)
                 .tag("request_type", requestType)
@@ -131,9 +150,14 @@ public class CallMetrics {
                 .register(registry)).increment();
     }
 
-    private Timer callTimer(String channel, String outcome) {
-        List<String> tags = List.of(channel, outcome);
-        return callTimers.computeIfAbsent(tags, key -> Timer.builder("telephony.hook.call.duration")
+    private Counter.Builder byOrg(Counter.Builder meter, String org) {
+        return byOrg ? meter.tag("org", org) : meter;
+    }
+
+    private Timer callTimer(String org, String channel, String outcome) {
+        List<String> tags = List.of(org, channel, outcome);
+        return callTimers.computeIfAbsent(tags, key -> (byOrg ? Timer.builder("telephony.hook.call.duration")
+                .tag("org", org) : Timer.builder("telephony.hook.call.duration"))
                 .description("From a call's arrival to its answer")
                 .tag("channel", channel)
                 .tag("outcome", outcome)

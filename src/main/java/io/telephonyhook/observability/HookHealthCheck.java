@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.resilience4j.ResilienceProcessor;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
@@ -46,10 +45,10 @@ public class HookHealthCheck extends AbstractHealthCheck {
     /** What the check reports, in the order shown. */
     public Map<String, Object> details() {
         Map<String, String> breakers = new LinkedHashMap<>();
-        for (String id : HookRoutes.BREAKERS) {
-            ResilienceProcessor breaker = getCamelContext() == null ? null
-                    : getCamelContext().getProcessor(id, ResilienceProcessor.class);
-            breakers.put(id, breaker == null ? "NOT_STARTED" : breaker.getCircuitBreakerState());
+        HookRoutes.BREAKERS.forEach(id -> breakers.put(id, "NOT_STARTED"));
+        if (getCamelContext() != null) {
+            BreakerMeters.breakers(getCamelContext())
+                    .forEach((id, breaker) -> breakers.put(id, breaker.getCircuitBreakerState()));
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("mode", mode.name().toLowerCase());

@@ -21,8 +21,9 @@ public final class ObservabilitySteps {
         return new CallLog();
     }
 
-    public static CallMetrics callMetrics(MeterRegistry registry) {
-        return new CallMetrics(registry);
+    /** @param byOrg whether the meters carry the org: HOOK_ORGS_FILE is set */
+    public static CallMetrics callMetrics(MeterRegistry registry, boolean byOrg) {
+        return new CallMetrics(registry, byOrg);
     }
 
     /** The hook's health; the host sets its CamelContext (where the breakers are) and registers it with Camel. */

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
+import org.apache.camel.language.simple.Simple;
 
 import io.telephonyhook.phone.PhoneNumberNormalizer;
 
@@ -47,7 +48,12 @@ public class OtpRequestReader {
         this.phoneNumbers = phoneNumbers;
     }
 
-    public OtpRequest read(@Header(Exchange.CONTENT_TYPE) String contentType, @Body byte[] body) {
+    /**
+     * @param org the id of the org the call came for (the route's exchange property org, its id); null for the hook's
+     *            one org when there is no orgs file
+     */
+    public OtpRequest read(@Header(Exchange.CONTENT_TYPE) String contentType, @Body byte[] body,
+                           @Simple("${exchangeProperty.org?.id}") String org) {
         JsonMediaType.requireUtf8Json(contentType);
         JsonNode root = parse(body);
         JsonNode profile = root.path("data").path("messageProfile");
@@ -64,7 +70,9 @@ public class OtpRequestReader {
                 required(profile, "otpCode"),
                 text(profile.path("msgTemplate")),
                 locale(text(profile.path("locale"))),
-                instant(text(profile.path("otpExpires"))));
+                instant(text(profile.path("otpExpires"))),
+                bounded(text(root.path("source")), 256),
+                org);
     }
 
     private JsonNode parse(byte[] body) {
@@ -129,11 +137,15 @@ public class OtpRequestReader {
      * log lines (a newline in a requestType) or flood them.
      */
     private static String logSafe(String id) {
-        if (id == null) {
+        return bounded(id, 64);
+    }
+
+    private static String bounded(String text, int length) {
+        if (text == null) {
             return null;
         }
-        String plain = UNSAFE_IN_LOGS.matcher(id).replaceAll("_");
-        return plain.length() > 64 ? plain.substring(0, 64) : plain;
+        String plain = UNSAFE_IN_LOGS.matcher(text).replaceAll("_");
+        return plain.length() > length ? plain.substring(0, length) : plain;
     }
 
     /** The eventId as {@link EventId} keeps it; a blank or missing one is {@link EventId#NONE}. */

@@ -47,6 +47,10 @@ public class PumpingGuard {
     /** A Mac is not thread-safe and costly to look up: one per thread serving calls, keyed once. */
     private final ThreadLocal<Mac> numberHashes;
     private final RedisOutage outage;
+    /** What this guard's counters are kept under: "" for the hook's limits, {@code org:<id>:} for an org's own */
+    private final String scope;
+    /** How a refusal's log line names the rule's owner: "" for the hook's, {@code <id>'s } for an org's own */
+    private final String owner;
 
     /**
      * @param shared    the counters instances share (Redis); null for this instance's only
@@ -54,6 +58,14 @@ public class PumpingGuard {
      */
     public PumpingGuard(PumpingSettings settings, RateLimitSettings limits, RateCounters local, RateCounters shared,
                         CallMetrics metrics, byte[] numberKey) {
+        this(settings, limits, local, shared, metrics, numberKey, null);
+    }
+
+    /** As above, for the org with this id ({@code HOOK_ORGS_FILE}): its counters are its own. */
+    public PumpingGuard(PumpingSettings settings, RateLimitSettings limits, RateCounters local, RateCounters shared,
+                        CallMetrics metrics, byte[] numberKey, String org) {
+        this.scope = org == null ? "" : "org:" + org + ":";
+        this.owner = org == null ? "" : org + "'s ";
         SecretKeySpec key = new SecretKeySpec(numberKey, "HmacSHA256");
         this.numberHashes = ThreadLocal.withInitial(() -> {
             try {
@@ -78,10 +90,10 @@ public class PumpingGuard {
         if (!allowedCountries.isEmpty() && !allowedCountries.contains(country)) {
             return refuse(FailureReason.COUNTRY_NOT_ALLOWED, "country-allowlist", request, country);
         }
-        if (perNumber != null && !acquire("number:" + hashed(request.destination().value()), perNumber)) {
+        if (perNumber != null && !acquire(scope + "number:" + hashed(request.destination().value()), perNumber)) {
             return refuse(FailureReason.RATE_LIMITED, "per-number " + perNumber, request, country);
         }
-        if (perCountry != null && !acquire("country:" + country, perCountry)) {
+        if (perCountry != null && !acquire(scope + "country:" + country, perCountry)) {
             return refuse(FailureReason.RATE_LIMITED, "per-country " + perCountry, request, country);
         }
         return null;
@@ -100,8 +112,8 @@ public class PumpingGuard {
         return local.tryAcquire(key, limit);
     }
 
-    private static DeliveryOutcome refuse(FailureReason reason, String rule, OtpRequest request, String country) {
-        log.warn("Refused before Twilio: reason={} rule=\"{}\" to={} country={}", reason.code(), rule,
+    private DeliveryOutcome refuse(FailureReason reason, String rule, OtpRequest request, String country) {
+        log.warn("Refused before Twilio: reason={} rule=\"{}\" to={} country={}", reason.code(), owner + rule,
                 request.maskedNumber(), country);
         return DeliveryOutcome.failed(reason);
     }

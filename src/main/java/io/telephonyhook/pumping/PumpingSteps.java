@@ -37,11 +37,20 @@ public final class PumpingSteps {
                     + " at any rate on this Twilio account. Set HOOK_ALLOWED_COUNTRIES, HOOK_RATE_LIMIT_PER_NUMBER"
                     + " and HOOK_RATE_LIMIT_PER_COUNTRY (README, \"Going live\").");
         }
+        return orgGuard(settings, redis, metrics, account, null);
+    }
+
+    /**
+     * With an orgs file: one org's own guard ({@code org} its id: its counters are its own), or with {@code org} null
+     * the hook's, whose limits count every org's codes together.
+     */
+    public static PumpingGuard orgGuard(Settings settings, SharedRedis redis, CallMetrics metrics,
+                                        TwilioAccount account, String org) {
         RateLimitSettings limits = settings.rateLimits();
         Duration longestWindow = Stream.of(limits.perNumberLimit(), limits.perCountryLimit()).filter(Objects::nonNull)
                 .map(RateLimit::window).max(Comparator.naturalOrder()).orElse(Duration.ofMinutes(1));
         return new PumpingGuard(settings.pumping(), limits, new LocalRateCounters(longestWindow),
                 redis == null ? null : new RedisRateCounters(redis), metrics,
-                account.password().getBytes(StandardCharsets.UTF_8));
+                account.password().getBytes(StandardCharsets.UTF_8), org);
     }
 }

@@ -14,15 +14,13 @@ import io.telephonyhook.deliveries.DeliveryRecorder;
 import io.telephonyhook.deliveries.DeliveryStatusRecorder;
 import io.telephonyhook.observability.CallMetrics;
 import io.telephonyhook.observability.DeliveryMetrics;
-import io.telephonyhook.pumping.PumpingGuard;
-import io.telephonyhook.pumping.PumpingSteps;
 import io.telephonyhook.redis.SharedRedis;
-import io.telephonyhook.twilio.TwilioAccount;
 
 /**
  * What the hook keeps per call and may share between instances through Redis ({@code HOOK_DEDUP_REDIS_URL}): one
- * delivery per eventId ({@link DedupSteps}), the rate limits against SMS pumping ({@link PumpingSteps}), and the
- * deliveries and their statuses ({@link DeliveriesSteps}); each route bean unless the application has one of that name.
+ * delivery per eventId ({@link DedupSteps}), and the deliveries and their statuses ({@link DeliveriesSteps}); each
+ * route bean unless the application has one of that name. The rate limits, which count in the same Redis, are each
+ * org's ({@link HookOrgsConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 class HookLedgersConfiguration {
@@ -37,13 +35,6 @@ class HookLedgersConfiguration {
     @ConditionalOnMissingBean(name = DedupSteps.ONE_DELIVERY_PER_EVENT)
     OneDeliveryPerEvent oneDeliveryPerEvent(Settings settings, ObjectProvider<SharedRedis> redis, CallMetrics metrics) {
         return DedupSteps.oneDeliveryPerEvent(settings.dedup(), redis.getIfAvailable(), metrics);
-    }
-
-    @Bean(PumpingSteps.PUMPING_GUARD)
-    @ConditionalOnMissingBean(name = PumpingSteps.PUMPING_GUARD)
-    PumpingGuard pumpingGuard(Settings settings, ObjectProvider<SharedRedis> redis, CallMetrics metrics,
-                              TwilioAccount account) {
-        return PumpingSteps.pumpingGuard(settings, redis.getIfAvailable(), metrics, account);
     }
 
     @Bean(DeliveriesSteps.DELIVERY_LEDGER)

@@ -14,24 +14,28 @@ import io.telephonyhook.config.InvalidSettingsException;
 import io.telephonyhook.config.Settings;
 import io.telephonyhook.observability.BreakerMeters;
 import io.telephonyhook.observability.HookHealthCheck;
+import io.telephonyhook.orgs.OrgDirectory;
 import io.telephonyhook.twilio.TwilioRequestsOnTheCallingThread;
 
 /**
  * Before Camel starts: loads the hook's routes from {@code hook.routes}, so an application gets the hook without
  * touching its own {@code camel.main.routes-include-pattern} (its steps are Spring beans, which Camel's registry finds
  * by name), hands Camel the settings for the routes' placeholders, registers the hook's health check, and makes
- * camel-twilio's requests on the calling thread; once the routes have started, binds the breakers' meters.
+ * camel-twilio's requests on the calling thread, and adds the routes of the orgs' own Twilio accounts; once the routes
+ * have started, binds the breakers' meters.
  */
 class HookRoutesInstaller implements CamelContextConfiguration {
 
     private final Settings settings;
     private final HookHealthCheck health;
     private final MeterRegistry meters;
+    private final OrgDirectory orgs;
 
-    HookRoutesInstaller(Settings settings, HookHealthCheck health, MeterRegistry meters) {
+    HookRoutesInstaller(Settings settings, HookHealthCheck health, MeterRegistry meters, OrgDirectory orgs) {
         this.settings = settings;
         this.health = health;
         this.meters = meters;
+        this.orgs = orgs;
     }
 
     @Override
@@ -47,6 +51,7 @@ class HookRoutesInstaller implements CamelContextConfiguration {
                 throw new InvalidSettingsException("HOOK_ROUTES (" + routes + ") names no route files.");
             }
             PluginHelper.getRoutesLoader(camel).loadRoutes(files);
+            orgs.installRoutes(camel, meters); // the orgs' own Twilio accounts, from the routes' template
         } catch (InvalidSettingsException noRoutes) {
             throw noRoutes;
         } catch (Exception unreadable) {

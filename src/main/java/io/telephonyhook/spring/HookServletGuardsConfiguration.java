@@ -9,9 +9,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
-import io.telephonyhook.auth.HookAuthenticator;
 import io.telephonyhook.config.Settings;
 import io.telephonyhook.observability.CallMetrics;
+import io.telephonyhook.orgs.OrgDirectory;
+import io.telephonyhook.orgs.OrgSteps;
 import io.telephonyhook.twilio.StatusCallbacks;
 import io.telephonyhook.http.ArrivalTimeFilter;
 import io.telephonyhook.http.AuthenticationGateFilter;
@@ -63,11 +64,11 @@ class HookServletGuardsConfiguration {
     /** Off when the application has its own step in the hook's authenticator's place: the route then runs that one. */
     @Bean
     FilterRegistrationBean<AuthenticationGateFilter> telephonyHookAuthenticationGate(Settings settings,
-            ObjectProvider<HookAuthenticator> authenticator, CallMetrics metrics, Environment environment) {
-        HookAuthenticator hooks = authenticator.getIfAvailable();
+            ObjectProvider<OrgSteps.Authentication> authenticator, OrgDirectory orgs, CallMetrics metrics,
+            Environment environment) {
         FilterRegistrationBean<AuthenticationGateFilter> registration = onHookPath(
-                new AuthenticationGateFilter(hooks, metrics), 2, settings, environment);
-        registration.setEnabled(hooks != null);
+                new AuthenticationGateFilter(orgs, hookPath(settings, environment), metrics), 2, settings, environment);
+        registration.setEnabled(authenticator.getIfAvailable() != null);
         return registration;
     }
 
@@ -93,7 +94,8 @@ class HookServletGuardsConfiguration {
     private static <F extends Filter> FilterRegistrationBean<F> onHookPath(F filter, int position, Settings settings,
                                                                            Environment environment) {
         FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
-        registration.addUrlPatterns(hookPath(settings, environment));
+        // the hook's path, and with an orgs file each org's (HOOK_PATH/<org id>); both are guarded either way
+        registration.addUrlPatterns(hookPath(settings, environment), hookPath(settings, environment) + "/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + position);
         return registration;
     }

@@ -18,6 +18,7 @@ import io.telephonyhook.config.DeliverySettings;
 import io.telephonyhook.config.HookSettings;
 import io.telephonyhook.config.OAuthSettings;
 import io.telephonyhook.config.OktaAuthSettings;
+import io.telephonyhook.config.OrgsSettings;
 import io.telephonyhook.config.PumpingSettings;
 import io.telephonyhook.config.RateLimitSettings;
 import io.telephonyhook.config.Settings;
@@ -99,16 +100,22 @@ class HookSettingsConfiguration {
         return new BreakerSettings();
     }
 
+    @Bean
+    @ConfigurationProperties(OrgsSettings.PREFIX)
+    OrgsSettings telephonyHookOrgsSettings() {
+        return new OrgsSettings();
+    }
+
     /** All of them, checked: what every feature's steps are made from. */
     @Bean
     Settings telephonyHookAllSettings(HookSettings hook, OktaAuthSettings auth, OAuthSettings oauth,
                                       TwilioSettings twilio, TwilioFailoverSettings failover, DedupSettings dedup,
                                       PumpingSettings pumping, RateLimitSettings rateLimits,
                                       DeliverySettings deliveries, BreakerSettings breaker, DemoSettings demo,
-                                      Environment environment, ObjectProvider<TwilioKeysAreTheHooks> standalone) {
+                                      OrgsSettings orgs, Environment environment, ObjectProvider<TwilioKeysAreTheHooks> standalone) {
         UnknownSettings.refuse(names(environment), standalone.getIfAvailable() != null);
         return new Settings(hook, auth, oauth, twilio, failover, dedup, pumping, rateLimits, deliveries, breaker,
-                demo).check();
+                demo, orgs).check();
     }
 
     /** Every property name the application has, environment variables included, as its sources list them. */

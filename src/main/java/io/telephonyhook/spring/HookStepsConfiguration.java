@@ -7,8 +7,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.telephonyhook.auth.AuthenticationSteps;
-import io.telephonyhook.auth.HookAuthenticator;
 import io.telephonyhook.config.Settings;
 import io.telephonyhook.delivery.CallDeadlines;
 import io.telephonyhook.delivery.CallFlowSteps;
@@ -22,7 +20,7 @@ import io.telephonyhook.okta.ReadingSteps;
 import io.telephonyhook.okta.RequestBodyLimit;
 
 /**
- * The steps of the call's own flow (observability, authentication, reading Okta's request, the deadline), each a bean
+ * The steps of the call's own flow (observability, reading Okta's request, the deadline), each a bean
  * under the name its route calls it by, unless the application has a bean of that name: the application's step then
  * takes the hook's place.
  */
@@ -31,8 +29,9 @@ class HookStepsConfiguration {
 
     @Bean(ObservabilitySteps.HOOK_CALL_METRICS)
     @ConditionalOnMissingBean(name = ObservabilitySteps.HOOK_CALL_METRICS)
-    CallMetrics hookCallMetrics(ObjectProvider<MeterRegistry> registry) {
-        return ObservabilitySteps.callMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
+    CallMetrics hookCallMetrics(ObjectProvider<MeterRegistry> registry, Settings settings) {
+        return ObservabilitySteps.callMetrics(registry.getIfAvailable(SimpleMeterRegistry::new),
+                settings.orgs().path() != null);
     }
 
     @Bean
@@ -47,11 +46,6 @@ class HookStepsConfiguration {
         return ObservabilitySteps.callLog();
     }
 
-    @Bean(name = AuthenticationSteps.HOOK_AUTHENTICATOR, destroyMethod = "close")
-    @ConditionalOnMissingBean(name = AuthenticationSteps.HOOK_AUTHENTICATOR)
-    HookAuthenticator hookAuthenticator(Settings settings, CallMetrics metrics) {
-        return AuthenticationSteps.authenticator(settings, metrics);
-    }
 
     @Bean(ReadingSteps.HOOK_BODY_LIMIT)
     @ConditionalOnMissingBean(name = ReadingSteps.HOOK_BODY_LIMIT)

@@ -5,32 +5,21 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.telephonyhook.config.Settings;
-import io.telephonyhook.delivery.CallFlowSteps;
-import io.telephonyhook.delivery.DeliverabilityCheck;
-import io.telephonyhook.observability.TwilioMetrics;
 import io.telephonyhook.twilio.HookRanOutOfTime;
 import io.telephonyhook.twilio.StatusCallbacks;
 import io.telephonyhook.twilio.TwilioConnections;
-import io.telephonyhook.twilio.TwilioFailover;
 import io.telephonyhook.twilio.TwilioOutcomes;
 import io.telephonyhook.twilio.TwilioRejection;
-import io.telephonyhook.twilio.TwilioSenders;
 import io.telephonyhook.twilio.TwilioStatusReports;
 import io.telephonyhook.twilio.TwilioSteps;
 
 /**
  * What Twilio's answers mean ({@link TwilioSteps}): the route beans of {@code routes/twilio-delivery.camel.yaml} that
- * judge an answer (accepted, rejected, out of time, the failover's verdict) and those of
+ * judge an answer (accepted, rejected, out of time) and those of
  * {@code twilio-status.camel.yaml}, each unless the application has a bean of that name.
  */
 @Configuration(proxyBeanMethods = false)
 class HookTwilioOutcomesConfiguration {
-
-    @Bean(CallFlowSteps.DELIVERABILITY_CHECK)
-    @ConditionalOnMissingBean(name = CallFlowSteps.DELIVERABILITY_CHECK)
-    DeliverabilityCheck deliverabilityCheck(TwilioSenders senders) {
-        return CallFlowSteps.deliverabilityCheck(senders.configuredChannels());
-    }
 
     @Bean(TwilioSteps.REJECTION)
     @ConditionalOnMissingBean(name = TwilioSteps.REJECTION)
@@ -48,12 +37,6 @@ class HookTwilioOutcomesConfiguration {
     @ConditionalOnMissingBean(name = TwilioSteps.OUTCOMES)
     TwilioOutcomes twilioOutcomes() {
         return new TwilioOutcomes();
-    }
-
-    @Bean(TwilioSteps.FAILOVER)
-    @ConditionalOnMissingBean(name = TwilioSteps.FAILOVER)
-    TwilioFailover twilioFailover(TwilioConnections connections, TwilioMetrics metrics) {
-        return TwilioSteps.failover(connections, metrics);
     }
 
     @Bean(TwilioSteps.STATUS_CALLBACKS)

@@ -35,13 +35,15 @@ import io.telephonyhook.observability.CallMetrics;
 import io.telephonyhook.observability.HookHealthCheck;
 import io.telephonyhook.observability.HookHealthIndicator;
 import io.telephonyhook.observability.ObservabilitySteps;
+import io.telephonyhook.orgs.OrgDirectory;
 import io.telephonyhook.simulator.TwilioSimulator;
 import io.telephonyhook.twilio.StatusCallbacks;
 
 /**
  * The hook inside any Camel Spring Boot application, this project's own included: its settings
  * ({@link HookSettingsConfiguration}), the steps of each feature as beans under the names its routes use
- * ({@link HookStepsConfiguration}, {@link HookTwilioConfiguration}, {@link HookLedgersConfiguration}), its routes loaded
+ * ({@link HookStepsConfiguration}, {@link HookTwilioConfiguration}, {@link HookLedgersConfiguration},
+ * {@link HookOrgsConfiguration}), its routes loaded
  * from {@code hook.routes} whatever the application's own {@code camel.main.routes-include-pattern}, and the guards in
  * front of its path ({@link HookServletGuardsConfiguration}). The hook is served by camel-platform-http on the
  * application's servlet web server (Spring MVC), so an application without one gets nothing; {@code hook.enabled=false}
@@ -53,6 +55,7 @@ import io.telephonyhook.twilio.StatusCallbacks;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({PlatformHttpRequired.class, HookSettingsConfiguration.class, HookStepsConfiguration.class,
         HookTwilioConfiguration.class, HookTwilioOutcomesConfiguration.class, HookLedgersConfiguration.class,
+        HookOrgsConfiguration.class,
         HookServletGuardsConfiguration.class})
 public class TelephonyHookAutoConfiguration {
 
@@ -75,8 +78,9 @@ public class TelephonyHookAutoConfiguration {
     }
 
     @Bean
-    CamelContextConfiguration telephonyHookRoutes(Settings settings, HookHealthCheck health, CallMetrics metrics) {
-        return new HookRoutesInstaller(settings, health, metrics.registry());
+    CamelContextConfiguration telephonyHookRoutes(Settings settings, HookHealthCheck health, CallMetrics metrics,
+                                                  OrgDirectory orgs) {
+        return new HookRoutesInstaller(settings, health, metrics.registry(), orgs);
     }
 
     /**

@@ -9,30 +9,31 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.telephonyhook.auth.HookAuthenticator;
+import io.telephonyhook.orgs.OrgDirectory;
 import io.telephonyhook.simulator.SimulatedDelivery;
 import io.telephonyhook.simulator.TwilioSimulator;
 import io.telephonyhook.spring.DemoModeCondition;
 
 /**
  * Demo mode only: what the simulator accepted, i.e. what would have been sent. It holds codes, so it asks for the
- * same header as the hook itself. Found by the standalone application's component scan, only in demo mode.
+ * same credentials as the hook itself (with an orgs file, one org's, and {@code ?org=} its id). Found by the standalone application's component scan, only in demo mode.
  */
 @RestController
 @Conditional(DemoModeCondition.class)
 public class SimulatorController {
 
     private final TwilioSimulator simulator;
-    private final HookAuthenticator authenticator;
+    private final OrgDirectory orgs;
 
-    public SimulatorController(TwilioSimulator simulator, HookAuthenticator authenticator) {
+    public SimulatorController(TwilioSimulator simulator, OrgDirectory orgs) {
         this.simulator = simulator;
-        this.authenticator = authenticator;
+        this.orgs = orgs;
     }
 
     @GetMapping(path = "/simulator/messages", produces = "application/json")
     ResponseEntity<List<SimulatedDelivery>> messages(HttpServletRequest request) {
-        if (!authenticator.check(request::getHeader).accepted()) {
+        // with an orgs file, an org's credentials and its id (?org=acme-prod)
+        if (!orgs.check(request.getParameter("org"), request::getHeader).accepted()) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
         }
         return ResponseEntity.ok(simulator.deliveries());

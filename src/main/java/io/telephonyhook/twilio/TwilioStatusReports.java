@@ -5,8 +5,10 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.twilio.security.RequestValidator;
@@ -18,7 +20,7 @@ import io.telephonyhook.okta.RequestTooLargeException;
 /**
  * Reads a status report Twilio posts to {@link StatusCallbacks#PATH}: checks {@code X-Twilio-Signature} with the
  * Twilio SDK's own {@link RequestValidator} (HMAC-SHA1 of the URL Twilio called and the sorted form parameters, keyed
- * with the auth token of the account the report names, the primary's or the failover's), then takes the SID, the
+ * with the auth token of the account the report names: the primary's, the failover's, or an org's), then takes the SID, the
  * status and Twilio's error code. A report that is not signed for this hook's URL with the token of one of its
  * accounts is refused 403 and records nothing: anyone can post to a public URL. Which account sent the message is the
  * delivery's to say ({@code io.telephonyhook.deliveries.DeliveryStatusRecorder}).
@@ -38,19 +40,35 @@ public class TwilioStatusReports {
     private static final Pattern SIGNATURE = Pattern.compile("[A-Za-z0-9+/]{27}=");
 
     private final StatusCallbacks callbacks;
-    /** By account SID: the account's name and a validator keyed with its auth token. */
-    private final Map<String, Signer> signers = new LinkedHashMap<>();
+    /** By account SID: the hook's names for the account and a validator keyed with its auth token. */
+    private volatile Map<String, Signer> signers = Map.of();
     private final Clock clock;
 
-    private record Signer(String account, RequestValidator validator) {
+    private record Signer(Set<String> accounts, RequestValidator validator) {
     }
 
     /** @param accounts the hook's Twilio accounts, whose auth tokens Twilio signs their reports with */
     public TwilioStatusReports(StatusCallbacks callbacks, List<TwilioAccount> accounts, Clock clock) {
         this.callbacks = callbacks;
-        accounts.forEach(account -> signers.put(account.accountSid(),
-                new Signer(account.name(), new RequestValidator(account.password()))));
         this.clock = clock;
+        useAccounts(accounts);
+    }
+
+    /**
+     * From now on, these accounts' reports (the orgs file changed): each Twilio account once, by its SID, keyed with
+     * the token of the first of the hook's accounts that names it.
+     */
+    public void useAccounts(List<TwilioAccount> accounts) {
+        Map<String, Set<String>> names = new LinkedHashMap<>();
+        Map<String, String> tokens = new LinkedHashMap<>();
+        for (TwilioAccount account : accounts) {
+            names.computeIfAbsent(account.accountSid(), sid -> new LinkedHashSet<>()).add(account.name());
+            tokens.putIfAbsent(account.accountSid(), account.password());
+        }
+        Map<String, Signer> bySid = new LinkedHashMap<>();
+        names.forEach((sid, accountNames) -> bySid.put(sid,
+                new Signer(accountNames, new RequestValidator(tokens.get(sid)))));
+        this.signers = Map.copyOf(bySid);
     }
 
     /** The report, when it is Twilio's for this hook; {@link TwilioSignatureException} (403) otherwise. */
@@ -82,7 +100,7 @@ public class TwilioStatusReports {
             throw new TwilioSignatureException("a signed report without a message or call SID and status");
         }
         return new StatusReport(sid, call ? "voice" : "sms", status, errorCode(form.get("ErrorCode")), clock.instant(),
-                signer.account());
+                signer.accounts());
     }
 
     /** 403 unless the header is there and shaped like Twilio's signature: checked before any body is read. */

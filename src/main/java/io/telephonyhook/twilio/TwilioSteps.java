@@ -52,7 +52,7 @@ public final class TwilioSteps {
             throw new InvalidSettingsException("TWILIO_AUTH_TOKEN is not set: live mode (TWILIO_ACCOUNT_SID is set)"
                     + " needs the account's auth token or an API key secret.");
         }
-        return live(TwilioAccount.PRIMARY, twilio);
+        return liveAccount(TwilioAccount.PRIMARY, twilio);
     }
 
     /** The failover account (TWILIO_FAILOVER_*), or in demo mode the simulator's second; null: none. */
@@ -62,10 +62,11 @@ public final class TwilioSteps {
             demo.primaryOutage(settings.demo().getPrimaryOutage());
             return demo.failoverAccount();
         }
-        return settings.failover().hasAccount() ? live(TwilioAccount.FAILOVER, settings.failover()) : null;
+        return settings.failover().hasAccount() ? liveAccount(TwilioAccount.FAILOVER, settings.failover()) : null;
     }
 
-    private static TwilioAccount live(String name, TwilioAccountSettings twilio) {
+    /** A live account under this name (an org's own account is named after the org). */
+    public static TwilioAccount liveAccount(String name, TwilioAccountSettings twilio) {
         String username = twilio.getApiKey() != null ? twilio.getApiKey() : twilio.getAccountSid();
         return new TwilioAccount(name, twilio.apiUri(), username, twilio.getAuthToken(), twilio.getAccountSid(),
                 twilio.getRegion(), twilio.getEdge());

@@ -22,7 +22,8 @@ class OtpRequestReaderTest {
 
     @Test
     void readsOktasRequest() {
-        OtpRequest request = reader.read("application/json", OktaRequest.sms().json().getBytes(StandardCharsets.UTF_8));
+        OtpRequest request = reader.read("application/json",
+                OktaRequest.sms().json().getBytes(StandardCharsets.UTF_8), null);
 
         assertThat(request.otpCode()).isEqualTo(OktaRequest.OTP);
         assertThat(request.channel()).isEqualTo(Channel.SMS);
@@ -34,7 +35,7 @@ class OtpRequestReaderTest {
         byte[] body = Utf8BodyTest.withBytes(
                 OktaRequest.sms().template("Your code is 482913 " + Utf8BodyTest.NOT_UTF8).json(), notUtf8);
 
-        assertThatThrownBy(() -> reader.read("application/json", body))
+        assertThatThrownBy(() -> reader.read("application/json", body, null))
                 .isInstanceOfSatisfying(MalformedHookRequestException.class, refused -> {
                     assertThat(refused.httpStatus()).isEqualTo(400);
                     assertThat(refused).hasMessage("body is not valid UTF-8");
@@ -43,7 +44,7 @@ class OtpRequestReaderTest {
 
     @Test
     void aCharsetOtherThanUtf8IsRefusedBeforeTheBodyIsRead() {
-        assertThatThrownBy(() -> reader.read("application/json; charset=ISO-8859-1", new byte[] {(byte) 0xFF}))
+        assertThatThrownBy(() -> reader.read("application/json; charset=ISO-8859-1", new byte[] {(byte) 0xFF}, null))
                 .isInstanceOfSatisfying(UnsupportedContentTypeException.class,
                         refused -> assertThat(refused.httpStatus()).isEqualTo(415))
                 .hasMessage("Content-Type charset 'ISO-8859-1' is not UTF-8");

@@ -1,5 +1,6 @@
 package io.telephonyhook.support;
 
+import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -46,6 +47,11 @@ public final class LiveHook implements AutoCloseable {
 
     public OktaClient okta() {
         return okta;
+    }
+
+    /** Where /actuator is: its own port, off the one Okta reaches. */
+    public URI managementUrl() {
+        return URI.create("http://127.0.0.1:" + context.getEnvironment().getProperty("local.management.port"));
     }
 
     public <T> T bean(Class<T> type) {

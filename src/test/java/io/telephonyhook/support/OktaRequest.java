@@ -95,6 +95,16 @@ public final class OktaRequest {
         return this;
     }
 
+    /** Okta's {@code source}: the hook's URL at the Okta org that calls. */
+    public OktaRequest source(String source) {
+        body.put("source", source);
+        return this;
+    }
+
+    public String eventId() {
+        return body.path("eventId").asText();
+    }
+
     public OktaRequest expiresIn(Duration fromNow) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         body.put("eventTime", now.toString());

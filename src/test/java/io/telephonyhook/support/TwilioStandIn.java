@@ -166,6 +166,15 @@ public final class TwilioStandIn {
         }
     }
 
+    /** A stand-in for another account of one's own (an org's, say), as strict. */
+    public static TwilioStandIn startFor(String accountSid, String authToken) {
+        try {
+            return new TwilioStandIn(true, accountSid, authToken);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** As strict, answering alike, but keeping nothing per request: {@link #received()} and the like refuse. */
     public static TwilioStandIn startCounting() {
         return start(false);
@@ -177,6 +186,16 @@ public final class TwilioStandIn {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The account it stands in for. */
+    public String accountSid() {
+        return accountSid;
+    }
+
+    /** Stops it (most tests leave theirs to the JVM's end). */
+    public void close() {
+        server.stop(0);
     }
 
     public URI url() {
