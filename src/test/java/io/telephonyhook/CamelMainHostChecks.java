@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import io.telephonyhook.support.DeliveryViewer;
 import io.telephonyhook.support.JarProcess;
 import io.telephonyhook.support.LeakedForms;
 import io.telephonyhook.support.OktaClient;
@@ -201,12 +202,17 @@ abstract class CamelMainHostChecks {
         assumeTrue(hasManagementServer(), "Camel 4.10 has no management server to serve it on");
         Answer sms = okta.post(OktaRequest.sms().eventId("camel-main-lookup"));
 
-        HttpResponse<String> found = send("GET", managementPort, "/observe/deliveries?eventId=camel-main-lookup");
+        assertThat(send("GET", managementPort, "/observe/deliveries?eventId=camel-main-lookup").statusCode())
+                .as("only for the viewer").isEqualTo(401);
+        HttpResponse<String> found = viewer(managementPort, "/observe/deliveries?eventId=camel-main-lookup");
         assertThat(found.statusCode()).isEqualTo(200);
         JsonNode delivery = JSON.readTree(found.body()).at("/deliveries/0");
         assertThat(delivery.path("sid").asText()).isEqualTo(sms.action().path("transactionId").asText());
         assertThat(delivery.path("to").asText()).doesNotContain("4155552671");
-        assertThat(send("GET", managementPort, "/observe/deliveries").statusCode()).isEqualTo(400);
+        assertThat(viewer(managementPort, "/observe/deliveries").statusCode()).isEqualTo(400);
+        HttpResponse<String> page = viewer(managementPort, "/deliveries?eventId=camel-main-lookup");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(sms.action().path("transactionId").asText()).doesNotContain("4155552671");
         assertThat(send("GET", host.port(), "/observe/deliveries").statusCode()).as("not on Okta's port")
                 .isEqualTo(404);
     }
@@ -265,6 +271,12 @@ abstract class CamelMainHostChecks {
         Map<String, String> environment = environment();
         environment.put(name, value);
         return environment;
+    }
+
+    private static HttpResponse<String> viewer(int port, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10)).header("Authorization", DeliveryViewer.HEADER).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> send(String method, int port, String path) throws Exception {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import redis.embedded.RedisServer;
 
 import io.telephonyhook.auth.AuthenticationSteps;
+import io.telephonyhook.support.DeliveryViewer;
 import io.telephonyhook.support.JarProcess;
 import io.telephonyhook.support.OktaClient;
 import io.telephonyhook.support.OktaClient.Answer;
@@ -156,6 +157,11 @@ class DeliveryStatusIT {
         JsonNode seenBySender = lookUp(sender, "eventId=sent-by-one");
         assertThat(seenBySender.toString()).contains("\"status\":\"undelivered\"").contains("30003");
         assertThat(lookUp(other, "status=undelivered").toString()).contains(sid);
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                management(other).resolve("/deliveries")).header("Authorization", DeliveryViewer.HEADER).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.body()).as("the other instance's delivery page shows it").contains("data-sid=\"" + sid + "\"")
+                .contains("unreachable handset");
     }
 
     @Test
@@ -169,10 +175,10 @@ class DeliveryStatusIT {
         assertThat(sms.actionStatus()).isEqualTo("SUCCESSFUL");
 
         Instant giveUp = Instant.now().plusSeconds(10);
-        JsonNode found = lookUp(demo, "eventId=demo-delivered").path("deliveries").path(0);
+        JsonNode found = lookUp(demo, "eventId=demo-delivered", DeliveryViewer.DEMO_HEADER).path("deliveries").path(0);
         while (Instant.now().isBefore(giveUp) && !found.path("status").asText().equals("delivered")) {
             Thread.sleep(100);
-            found = lookUp(demo, "eventId=demo-delivered").path("deliveries").path(0);
+            found = lookUp(demo, "eventId=demo-delivered", DeliveryViewer.DEMO_HEADER).path("deliveries").path(0);
         }
         // the simulator reports in Twilio's usual order, each after the hook answered the one before
         assertThat(found.path("status").asText()).isEqualTo("delivered");
@@ -210,8 +216,13 @@ class DeliveryStatusIT {
     }
 
     private JsonNode lookUp(JarProcess hook, String query) throws Exception {
+        return lookUp(hook, query, DeliveryViewer.HEADER);
+    }
+
+    private JsonNode lookUp(JarProcess hook, String query, String viewer) throws Exception {
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                management(hook).resolve("/actuator/deliveries?" + query)).timeout(Duration.ofSeconds(5)).build(),
+                management(hook).resolve("/actuator/deliveries?" + query)).timeout(Duration.ofSeconds(5))
+                .header("Authorization", viewer).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         return JSON.readTree(answer.body());

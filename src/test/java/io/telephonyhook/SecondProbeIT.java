@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import redis.embedded.RedisServer;
 
+import io.telephonyhook.support.DeliveryViewer;
 import io.telephonyhook.support.JarProcess;
 import io.telephonyhook.support.OktaAuthorizationServer;
 import io.telephonyhook.support.OktaClient;
@@ -368,6 +369,7 @@ class SecondProbeIT {
     private JsonNode deliveries(String query) throws Exception {
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + managementPort + "/actuator/deliveries?" + query))
+                .header("Authorization", DeliveryViewer.HEADER)
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(answer.body());
     }

@@ -52,7 +52,8 @@ public final class HeaderSecrets implements CallerCredential {
         return headerName;
     }
 
-    private static byte[] sha256(String value) {
+    /** A secret's digest: secrets are compared by their digests with {@link MessageDigest#isEqual}, in constant time. */
+    public static byte[] sha256(String value) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException everyJvmHasIt) {

@@ -1,5 +1,7 @@
 package io.telephonyhook.camelmain;
 
+import java.time.Clock;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.support.service.ServiceSupport;
@@ -12,6 +14,8 @@ import io.telephonyhook.config.Settings;
 import io.telephonyhook.deliveries.DeliveriesSteps;
 import io.telephonyhook.deliveries.DeliveryLedger;
 import io.telephonyhook.deliveries.DeliveryLookup;
+import io.telephonyhook.deliverypage.DeliveryPage;
+import io.telephonyhook.deliverypage.DeliveryViewers;
 import io.telephonyhook.observability.CallMetrics;
 import io.telephonyhook.observability.ObservabilitySteps;
 import io.telephonyhook.orgs.OrgDirectory;
@@ -61,7 +65,8 @@ final class CamelMainHttp extends ServiceSupport {
         }
         if (hasManagementServer()) {
             DeliveryLedger ledger = step(DeliveriesSteps.DELIVERY_LEDGER, DeliveryLedger.class);
-            ManagementDeliveries.install(camel, new DeliveryLookup(ledger));
+            ManagementDeliveries.install(camel, new DeliveryLookup(ledger), new DeliveryPage(ledger,
+                    DeliveryViewers.of(settings.deliveries(), settings.mode()), Clock.systemUTC()));
         } else {
             log.info("No management server (camel.management.enabled, Camel 4.14 and later): no delivery look-up");
         }

@@ -91,6 +91,7 @@ final class CamelMainSteps implements AutoCloseable {
         SharedRedis redis = SharedRedis.of(settings.dedup());
         if (redis != null) {
             closeables.add(redis);
+            metrics.watchRedis(redis::reachable);
         }
         OneDeliveryPerEvent dedup = DedupSteps.oneDeliveryPerEvent(settings.dedup(), redis, metrics);
         bind(DedupSteps.ONE_DELIVERY_PER_EVENT, dedup);

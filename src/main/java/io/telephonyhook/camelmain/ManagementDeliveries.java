@@ -9,11 +9,13 @@ import org.apache.camel.component.platform.http.main.ManagementHttpServer;
 import org.apache.camel.support.service.ServiceHelper;
 
 import io.telephonyhook.deliveries.DeliveryLookup;
+import io.telephonyhook.deliverypage.DeliveryPage;
 
 /**
  * {@code GET /observe/deliveries} on camel-main's management server ({@code camel.management.enabled=true}, Camel 4.14
  * and later), beside its health and metrics and never on the port Okta calls: the same look-up as the Spring Boot
- * hosts' {@code /actuator/deliveries} ({@link DeliveryLookup}). A class of its own, loaded only where Camel has a
+ * hosts' {@code /actuator/deliveries} ({@link DeliveryLookup}), and the delivery page at {@code /deliveries}
+ * ({@link DeliveryPage}), both behind the viewer's credential. A class of its own, loaded only where Camel has a
  * management server.
  */
 final class ManagementDeliveries {
@@ -25,17 +27,24 @@ final class ManagementDeliveries {
     }
 
     /** @return whether the host has a management server to serve it on */
-    static boolean install(CamelContext camel, DeliveryLookup lookup) {
+    static boolean install(CamelContext camel, DeliveryLookup lookup, DeliveryPage page) {
         ManagementHttpServer management = camel.hasService(ManagementHttpServer.class);
         if (management == null) {
             return false;
         }
         ServiceHelper.startService(management);
-        management.getRouter().get(PATH).handler(call -> answer(call, lookup));
+        management.getRouter().get(PATH).handler(call -> answer(call, lookup, page));
+        management.getRouter().get(DeliveryPage.PATH).blockingHandler(call -> write(call,
+                page.page(call.request().getHeader("Authorization"), call.request()::getParam)));
         return true;
     }
 
-    private static void answer(RoutingContext call, DeliveryLookup lookup) {
+    private static void answer(RoutingContext call, DeliveryLookup lookup, DeliveryPage page) {
+        DeliveryPage.Answer refusal = page.refusal(call.request().getHeader("Authorization"));
+        if (refusal != null) {
+            write(call, refusal);
+            return;
+        }
         DeliveryLookup.Answer answer = lookup.find(call.request().getParam("eventId"), call.request().getParam("sid"),
                 call.request().getParam("status"), call.request().getParam("org"), call.request().getParam("limit"),
                 PATH);
@@ -47,5 +56,11 @@ final class ManagementDeliveries {
         }
         call.response().setStatusCode(answer.status()).putHeader("Content-Type", "application/json")
                 .end(Buffer.buffer(body));
+    }
+
+    private static void write(RoutingContext call, DeliveryPage.Answer answer) {
+        call.response().setStatusCode(answer.status());
+        answer.headers().forEach(call.response()::putHeader);
+        call.response().end(answer.body());
     }
 }

@@ -31,4 +31,10 @@ public interface DeliveryLedger {
 
     /** The deliveries whose current status is {@code status}, newest first, at most {@code limit}. */
     List<DeliveryRecord> recent(String status, int limit);
+
+    /**
+     * The latest deliveries whatever their status, newest first, at most {@code most}: what the delivery page searches
+     * and sums up ({@link io.telephonyhook.deliverypage}).
+     */
+    List<DeliveryRecord> latest(int most);
 }

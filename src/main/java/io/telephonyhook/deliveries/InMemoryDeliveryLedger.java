@@ -115,6 +115,11 @@ public final class InMemoryDeliveryLedger implements DeliveryStore {
                 .toList();
     }
 
+    @Override
+    public List<DeliveryRecord> latest(int most) {
+        return records.asMap().values().stream().sorted(NEWEST_FIRST).limit(Math.max(0, most)).toList();
+    }
+
     /** How many deliveries are kept now (for tests). */
     long size() {
         records.cleanUp();

@@ -67,6 +67,11 @@ public final class MeasuredDeliveryLedger implements DeliveryLedger {
         return store.recent(status, limit);
     }
 
+    @Override
+    public List<DeliveryRecord> latest(int most) {
+        return store.latest(most);
+    }
+
     /** The store behind it (for tests and health). */
     public DeliveryStore store() {
         return store;

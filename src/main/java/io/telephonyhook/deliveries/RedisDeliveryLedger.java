@@ -25,7 +25,9 @@ import io.telephonyhook.redis.SharedRedis;
  *   <li>{@value #KEY_PREFIX}{@code event:{eventId}}: a set of the SIDs sent for that eventId;
  *   <li>{@value #KEY_PREFIX}{@code status:{status}}: a sorted set of the SIDs whose current status that is, by the
  *       time they were sent, the newest {@value #RECENT_KEPT} kept; one per known status (of either channel) and
- *       {@code other} for the rest, so no caller can make more keys.
+ *       {@code other} for the rest, so no caller can make more keys;
+ *   <li>{@value #KEY_PREFIX}{@code sent}: a sorted set of every SID by the time it was sent, the newest
+ *       {@value #LATEST_KEPT} kept: what the delivery page searches, whichever instance serves it.
  * </ul>
  * A report is one Lua script: it reads the delivery, applies {@link DeliveryStatuses}'s order and
  * {@link DeliveryRecord#after}'s rules for the history (the same ranks, written into the script from that class), and
@@ -41,10 +43,12 @@ public final class RedisDeliveryLedger implements DeliveryStore {
 
     static final String KEY_PREFIX = "telephony-hook:delivery:";
     static final int RECENT_KEPT = 1000;
+    static final int LATEST_KEPT = 10_000;
 
     private static final String SID = KEY_PREFIX + "sid:";
     private static final String EVENT = KEY_PREFIX + "event:";
     private static final String STATUS = KEY_PREFIX + "status:";
+    private static final String SENT = KEY_PREFIX + "sent";
     private static final Logger log = LoggerFactory.getLogger(RedisDeliveryLedger.class);
     private static final Comparator<DeliveryRecord> NEWEST_FIRST =
             Comparator.comparing(DeliveryRecord::sentAt).reversed().thenComparing(DeliveryRecord::sid);
@@ -81,10 +85,11 @@ public final class RedisDeliveryLedger implements DeliveryStore {
         DeliveryRecord first = record.normalized();
         RedisAsyncCommands<String, String> commands = redis.commands();
         boolean hasEventId = first.eventId() != null;
-        String[] keys = {SID + first.sid(), EVENT + (hasEventId ? first.eventId() : ""), STATUS + statusSet(first)};
+        String[] keys = {SID + first.sid(), EVENT + (hasEventId ? first.eventId() : ""), STATUS + statusSet(first),
+                SENT};
         return commands.<Long>eval(RedisDeliveryScripts.SENT, ScriptOutputType.INTEGER, keys, DeliveryJson.write(first),
                         String.valueOf(ttl.toMillis()), String.valueOf(first.sentAt().toEpochMilli()), first.sid(),
-                        String.valueOf(RECENT_KEPT), hasEventId ? "1" : "0")
+                        String.valueOf(RECENT_KEPT), hasEventId ? "1" : "0", String.valueOf(LATEST_KEPT))
                 .thenApply(stored -> stored != null && stored == 1L)
                 .toCompletableFuture();
     }
@@ -140,6 +145,16 @@ public final class RedisDeliveryLedger implements DeliveryStore {
                 .sorted(NEWEST_FIRST)
                 .limit(limit)
                 .toList();
+    }
+
+    @Override
+    public List<DeliveryRecord> latest(int most) {
+        if (most <= 0) {
+            return List.of();
+        }
+        RedisAsyncCommands<String, String> commands = redis.commands();
+        List<String> sids = redis.await(commands.zrevrange(SENT, 0, Math.min(LATEST_KEPT, most) - 1L));
+        return records(commands, sids).stream().sorted(NEWEST_FIRST).toList();
     }
 
     public SharedRedis redis() {

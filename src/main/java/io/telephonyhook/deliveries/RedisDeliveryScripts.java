@@ -11,8 +11,9 @@ import java.util.stream.Collectors;
 final class RedisDeliveryScripts {
 
     /**
-     * KEYS: the delivery, its eventId's set, its status's set. ARGV: the delivery's JSON, the time to live (ms), when
-     * it was sent (ms), its SID, how many SIDs a status set keeps, 1 when it has an eventId (0: no eventId set).
+     * KEYS: the delivery, its eventId's set, its status's set, the set of every SID. ARGV: the delivery's JSON, the time
+     * to live (ms), when it was sent (ms), its SID, how many SIDs a status set keeps, 1 when it has an eventId (0: no
+     * eventId set), how many SIDs the set of every SID keeps.
      * Stores nothing when the SID is there already.
      */
     static final String SENT = """
@@ -27,6 +28,10 @@ final class RedisDeliveryScripts {
             redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', '(' .. (tonumber(ARGV[3]) - tonumber(ARGV[2])))
             redis.call('ZREMRANGEBYRANK', KEYS[3], 0, -(tonumber(ARGV[5]) + 1))
             redis.call('PEXPIRE', KEYS[3], ARGV[2])
+            redis.call('ZADD', KEYS[4], ARGV[3], ARGV[4])
+            redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', '(' .. (tonumber(ARGV[3]) - tonumber(ARGV[2])))
+            redis.call('ZREMRANGEBYRANK', KEYS[4], 0, -(tonumber(ARGV[7]) + 1))
+            redis.call('PEXPIRE', KEYS[4], ARGV[2])
             return 1
             """;
 

@@ -82,6 +82,11 @@ public final class SharedDeliveryLedger implements DeliveryStore {
         return orLocal(() -> shared.recent(status, limit), () -> local.recent(status, limit));
     }
 
+    @Override
+    public List<DeliveryRecord> latest(int most) {
+        return orLocal(() -> shared.latest(most), () -> local.latest(most));
+    }
+
     private <T> T orLocal(Supplier<T> fromShared, Supplier<T> fromLocal) {
         try {
             T answer = fromShared.get();

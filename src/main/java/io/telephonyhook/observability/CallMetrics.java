@@ -118,10 +118,29 @@ public class CallMetrics {
 
     /** A call that went on without the shared Redis, for {@code dedup}, {@code rate-limit} or {@code deliveries}. */
     public void redisUnavailable(String use) {
-        redisUnavailable.computeIfAbsent(use, key -> Counter.builder("telephony.hook.redis.unavailable")
+        redisUnavailable.computeIfAbsent(use, this::redisUnavailableCounter).increment();
+    }
+
+    private Counter redisUnavailableCounter(String use) {
+        return Counter.builder("telephony.hook.redis.unavailable")
                 .description("Calls that went on without the shared Redis (it did not answer)")
                 .tag("use", use)
-                .register(registry)).increment();
+                .register(registry);
+    }
+
+    /**
+     * With a shared Redis ({@code HOOK_DEDUP_REDIS_URL}): {@code telephony_hook_redis_reachable}, 1 while it answers and
+     * 0 from a command it failed until one succeeds, and the calls without it counted from 0 for each use, so that a
+     * first outage shows as an increase.
+     */
+    public void watchRedis(java.util.function.BooleanSupplier reachable) {
+        io.micrometer.core.instrument.Gauge.builder("telephony.hook.redis.reachable", reachable,
+                        up -> up.getAsBoolean() ? 1 : 0)
+                .description("1 while the shared Redis answers, 0 from a command it failed until one succeeds")
+                .register(registry);
+        for (String use : List.of("dedup", "rate-limit", "deliveries")) {
+            redisUnavailable.computeIfAbsent(use, this::redisUnavailableCounter);
+        }
     }
 
     /** A call accepted with this credential ({@code secret}, {@code previous-secret}, {@code oauth}). */

@@ -46,6 +46,8 @@ public final class SharedRedis implements AutoCloseable {
     private final ScheduledExecutorService connector;
     private volatile StatefulRedisConnection<String, String> connection;
     private volatile boolean closed;
+    /** False from a command that failed until one answers: what {@link #reachable} reports beside the connection. */
+    private volatile boolean answering = true;
 
     /** @param commandTimeout the longest a call waits for one Redis command before going on without it */
     public SharedRedis(URI url, Duration commandTimeout) {
@@ -80,6 +82,7 @@ public final class SharedRedis implements AutoCloseable {
     public RedisAsyncCommands<String, String> commands() {
         StatefulRedisConnection<String, String> current = connection;
         if (current == null || !current.isOpen()) {
+            answering = false;
             throw new RedisUnavailableException("not connected to Redis at " + where, null);
         }
         return current.async();
@@ -88,11 +91,14 @@ public final class SharedRedis implements AutoCloseable {
     /** Waits for a command's answer at most the command timeout; any failure is {@link RedisUnavailableException}. */
     public <T> T await(RedisFuture<T> command) {
         try {
-            return command.get(commandTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            T answer = command.get(commandTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            answering = true;
+            return answer;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new RedisUnavailableException("interrupted waiting for Redis at " + where, interrupted);
         } catch (Exception failed) {
+            answering = false;
             throw new RedisUnavailableException("Redis at " + where + " did not answer", failed);
         }
     }
@@ -101,6 +107,14 @@ public final class SharedRedis implements AutoCloseable {
     public boolean connected() {
         StatefulRedisConnection<String, String> current = connection;
         return current != null && current.isOpen();
+    }
+
+    /**
+     * True while connected and the last command waited for was answered: false from a failed command (Redis stopped,
+     * a network partition Lettuce has not noticed yet) until one succeeds again.
+     */
+    public boolean reachable() {
+        return connected() && answering;
     }
 
     /** host:port, never the password. */

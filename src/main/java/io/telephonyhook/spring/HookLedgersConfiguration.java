@@ -27,8 +27,12 @@ class HookLedgersConfiguration {
 
     /** The one connection to the shared Redis, made in the background; none without HOOK_DEDUP_REDIS_URL. */
     @Bean(destroyMethod = "close")
-    SharedRedis telephonyHookSharedRedis(Settings settings) {
-        return SharedRedis.of(settings.dedup());
+    SharedRedis telephonyHookSharedRedis(Settings settings, CallMetrics metrics) {
+        SharedRedis redis = SharedRedis.of(settings.dedup());
+        if (redis != null) {
+            metrics.watchRedis(redis::reachable);
+        }
+        return redis;
     }
 
     @Bean(DedupSteps.ONE_DELIVERY_PER_EVENT)

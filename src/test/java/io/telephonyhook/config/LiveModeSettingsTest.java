@@ -77,6 +77,11 @@ class LiveModeSettingsTest {
     }
 
     @Test
+    void aShortDeliveriesViewerSecret() {
+        assertStartFails("HOOK_DELIVERIES_VIEWER_SECRET", "hook.deliveries.viewer-secret", "short");
+    }
+
+    @Test
     void noAuthToken() {
         assertStartFails("TWILIO_AUTH_TOKEN is not set", "twilio.auth-token", "");
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.telephonyhook.support.DeliveryViewer;
 import io.telephonyhook.support.HookTestSupport;
 import io.telephonyhook.support.OktaClient.Answer;
 import io.telephonyhook.support.OktaRequest;
@@ -166,7 +167,8 @@ class DeliveriesEndpointTest extends HookTestSupport {
 
     private HttpResponse<String> raw(String query) throws Exception {
         return HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(managementUrl().resolve("/actuator/deliveries" + query)).build(),
+                HttpRequest.newBuilder(managementUrl().resolve("/actuator/deliveries" + query))
+                        .header("Authorization", DeliveryViewer.HEADER).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

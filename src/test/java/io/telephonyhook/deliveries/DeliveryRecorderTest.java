@@ -96,6 +96,11 @@ class DeliveryRecorderTest {
             public List<DeliveryRecord> recent(String status, int limit) {
                 return List.of();
             }
+
+            @Override
+            public List<DeliveryRecord> latest(int most) {
+                return List.of();
+            }
         }, Clock.systemUTC());
 
         assertThatCode(() -> broken.accepted(request("evt", Channel.SMS), DeliveryOutcome.delivered("SMx", "queued")))

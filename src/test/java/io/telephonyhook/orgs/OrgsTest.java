@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import io.telephonyhook.support.DeliveryViewer;
 import io.telephonyhook.support.LiveHook;
 import io.telephonyhook.support.OktaClient;
 import io.telephonyhook.support.OktaClient.Answer;
@@ -238,7 +239,8 @@ class OrgsTest {
 
     private static JsonNode get(String path) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                hook.managementUrl().resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+                hook.managementUrl().resolve(path)).header("Authorization", DeliveryViewer.HEADER).build(),
+                HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body());
     }
 }

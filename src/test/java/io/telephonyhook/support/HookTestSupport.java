@@ -46,6 +46,7 @@ public abstract class HookTestSupport {
         properties.add("twilio.from-number", () -> "+15017122661");
         properties.add("okta.hook.auth.secret", () -> OktaClient.SECRET);
         properties.add("okta.hook.auth.secret-previous", () -> OktaClient.PREVIOUS_SECRET);
+        properties.add("hook.deliveries.viewer-secret", () -> DeliveryViewer.SECRET);
     }
 
     @BeforeEach

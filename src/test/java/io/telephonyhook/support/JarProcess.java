@@ -39,6 +39,7 @@ public final class JarProcess implements AutoCloseable {
         env.put("TWILIO_API_URL", twilio.url().toString());
         env.put("TWILIO_FROM_NUMBER", "+15017122661");
         env.put("OKTA_HOOK_AUTH_SECRET", OktaClient.SECRET);
+        env.put("HOOK_DELIVERIES_VIEWER_SECRET", DeliveryViewer.SECRET);
         return env;
     }
 

@@ -38,7 +38,8 @@ public final class LiveHook implements AutoCloseable {
                 "twilio.auth-token", TwilioStandIn.AUTH_TOKEN,
                 "twilio.api-url", twilio.url().toString(),
                 "twilio.from-number", "+15017122661",
-                "okta.hook.auth.secret", OktaClient.SECRET));
+                "okta.hook.auth.secret", OktaClient.SECRET,
+                "hook.deliveries.viewer-secret", DeliveryViewer.SECRET));
         settings.putAll(changed);
         String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
