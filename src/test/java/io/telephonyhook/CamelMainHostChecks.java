@@ -217,6 +217,21 @@ abstract class CamelMainHostChecks {
                 .isEqualTo(404);
     }
 
+    /** A management server on Okta's port (Camel then shares the main router) gets no page and no look-up. */
+    @Test
+    void aManagementServerOnOktasPortServesNoDeliveries() throws Exception {
+        assumeTrue(hasManagementServer(), "Camel 4.10 has no management server");
+        int port = JarProcess.freePort();
+        Map<String, String> environment = environmentWith("MANAGEMENT_PORT", String.valueOf(port));
+        environment.put("PORT", String.valueOf(port));
+        try (JarProcess shared = JarProcess.start(jar, Files.createTempDirectory("camel-main-one-port-" + line()),
+                environment, STARTED)) {
+            assertThat(viewer(port, "/deliveries").statusCode()).isEqualTo(404);
+            assertThat(viewer(port, "/observe/deliveries?status=queued").statusCode()).isEqualTo(404);
+            assertThat(shared.logText()).contains("no delivery page or look-up there");
+        }
+    }
+
     /** At TRACE, whatever happened: no code, no number, no secret or token in the log. */
     @Test
     void theLogHoldsNoCodeNumberOrSecretAtTrace() throws Exception {

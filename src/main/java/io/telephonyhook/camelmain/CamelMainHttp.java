@@ -65,8 +65,13 @@ final class CamelMainHttp extends ServiceSupport {
         }
         if (hasManagementServer()) {
             DeliveryLedger ledger = step(DeliveriesSteps.DELIVERY_LEDGER, DeliveryLedger.class);
-            ManagementDeliveries.install(camel, new DeliveryLookup(ledger), new DeliveryPage(ledger,
-                    DeliveryViewers.of(settings.deliveries(), settings.mode()), Clock.systemUTC()));
+            boolean installed = ManagementDeliveries.install(camel, new DeliveryLookup(ledger), new DeliveryPage(ledger,
+                    DeliveryViewers.of(settings.deliveries(), settings.mode()), Clock.systemUTC()),
+                    server == null ? -1 : server.getPort());
+            if (!installed) {
+                log.info("The management server is on the port Okta calls: no delivery page or look-up there"
+                        + " (give camel.management.port a port of its own)");
+            }
         } else {
             log.info("No management server (camel.management.enabled, Camel 4.14 and later): no delivery look-up");
         }

@@ -26,16 +26,21 @@ final class ManagementDeliveries {
     private ManagementDeliveries() {
     }
 
-    /** @return whether the host has a management server to serve it on */
-    static boolean install(CamelContext camel, DeliveryLookup lookup, DeliveryPage page) {
+    /**
+     * @param okta the port Okta calls
+     * @return whether the host has a management server of its own to serve them on: one on Okta's port (Camel then
+     *         shares the main server's router) gets neither
+     */
+    static boolean install(CamelContext camel, DeliveryLookup lookup, DeliveryPage page, int okta) {
         ManagementHttpServer management = camel.hasService(ManagementHttpServer.class);
-        if (management == null) {
+        if (management == null || management.getPort() == okta) {
             return false;
         }
         ServiceHelper.startService(management);
-        management.getRouter().get(PATH).handler(call -> answer(call, lookup, page));
+        // both may wait on Redis: on a worker thread, never the event loop that serves health and metrics
+        management.getRouter().get(PATH).blockingHandler(call -> answer(call, lookup, page), false);
         management.getRouter().get(DeliveryPage.PATH).blockingHandler(call -> write(call,
-                page.page(call.request().getHeader("Authorization"), call.request()::getParam)));
+                page.page(call.request().getHeader("Authorization"), call.request()::getParam)), false);
         return true;
     }
 

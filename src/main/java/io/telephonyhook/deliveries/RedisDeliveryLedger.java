@@ -44,6 +44,7 @@ public final class RedisDeliveryLedger implements DeliveryStore {
     static final String KEY_PREFIX = "telephony-hook:delivery:";
     static final int RECENT_KEPT = 1000;
     static final int LATEST_KEPT = 10_000;
+    static final int BATCH = 250;
 
     private static final String SID = KEY_PREFIX + "sid:";
     private static final String EVENT = KEY_PREFIX + "event:";
@@ -161,14 +162,20 @@ public final class RedisDeliveryLedger implements DeliveryStore {
         return redis;
     }
 
+    /**
+     * The deliveries of these SIDs, read {@value #BATCH} at a time: each command stays small and quick, so the
+     * delivery page reading thousands never holds Redis (or looks like an outage) for the calls that share it.
+     */
     private List<DeliveryRecord> records(RedisAsyncCommands<String, String> commands, List<String> sids) {
-        if (sids.isEmpty()) {
-            return List.of();
+        List<DeliveryRecord> records = new java.util.ArrayList<>(sids.size());
+        for (int from = 0; from < sids.size(); from += BATCH) {
+            List<KeyValue<String, String>> values = redis.await(commands.mget(sids
+                    .subList(from, Math.min(sids.size(), from + BATCH)).stream().map(sid -> SID + sid)
+                    .toArray(String[]::new)));
+            values.stream().filter(KeyValue::hasValue).map(value -> DeliveryJson.read(value.getValue()))
+                    .filter(Objects::nonNull).forEach(records::add);
         }
-        List<KeyValue<String, String>> values = redis.await(commands.mget(sids.stream().map(sid -> SID + sid)
-                .toArray(String[]::new)));
-        return values.stream().filter(KeyValue::hasValue).map(value -> DeliveryJson.read(value.getValue()))
-                .filter(Objects::nonNull).toList();
+        return records;
     }
 
     /** The status set a delivery is in: its status when it is a known one (of either channel), else {@code other}. */

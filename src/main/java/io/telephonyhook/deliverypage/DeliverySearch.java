@@ -55,6 +55,9 @@ public record DeliverySearch(String eventId, String digits, String sid, String o
             channel = null;
         }
         String window = lower(parameter.apply("window"));
+        if (window != null && !WINDOWS.containsKey(window)) {
+            problems.add("Sent in the last: 1h, 24h or 7d; the last day is shown.");
+        }
         if (window == null || !WINDOWS.containsKey(window)) {
             window = "24h";
         }
@@ -108,9 +111,13 @@ public record DeliverySearch(String eventId, String digits, String sid, String o
                 && (outcome == null || outcome.equals(outcomeOf(record)));
     }
 
-    /** {@code delivered}, {@code failed} (final, not delivered) or {@code pending} (no final status yet). */
+    /**
+     * {@code delivered} (an SMS delivered or read, a call completed), {@code failed} (any other final status:
+     * undelivered, failed, canceled, partially delivered; a call busy, unanswered, failed or canceled) or
+     * {@code pending} (no final status yet).
+     */
     static String outcomeOf(DeliveryRecord record) {
-        if (DeliveryStatuses.isDelivered(record.channel(), record.status())) {
+        if (DeliveryStatuses.isDelivered(record.channel(), record.status()) || "read".equals(record.status())) {
             return "delivered";
         }
         return DeliveryStatuses.isFinal(record.channel(), record.status()) ? "failed" : "pending";

@@ -14,8 +14,9 @@ import io.telephonyhook.deliveries.DeliveryRecord;
 /**
  * The page's summary, so that "carrier blocking in one country" shows at a glance: per channel and per country, the
  * codes sent over the last hour and day and how many were delivered, failed or are still pending, and the most
- * frequent Twilio error codes of the day. The rate is delivered over those with a final status (a code still pending
- * counts on neither side), as the dashboard's rate is.
+ * frequent Twilio error codes of the day, over the newest {@value DeliverySearch#SCANNED} deliveries kept. The rate is
+ * delivered over those with a final status (a code still pending counts on neither side); the dashboard's SMS rate
+ * counts only {@code undelivered} and {@code failed} against it, this one every final status that is not delivered.
  */
 record DeliverySummary(Map<String, Tally[]> byChannel, Map<String, Tally[]> byCountry, List<ErrorCount> errors) {
 

@@ -137,6 +137,7 @@ public class CallMetrics {
         io.micrometer.core.instrument.Gauge.builder("telephony.hook.redis.reachable", reachable,
                         up -> up.getAsBoolean() ? 1 : 0)
                 .description("1 while the shared Redis answers, 0 from a command it failed until one succeeds")
+                .strongReference(true) // the supplier is a method reference no one else holds
                 .register(registry);
         for (String use : List.of("dedup", "rate-limit", "deliveries")) {
             redisUnavailable.computeIfAbsent(use, this::redisUnavailableCounter);

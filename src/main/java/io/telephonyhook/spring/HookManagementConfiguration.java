@@ -2,8 +2,11 @@ package io.telephonyhook.spring;
 
 import java.time.Clock;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextType;
+import org.springframework.boot.actuate.endpoint.EndpointId;
+import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -31,10 +34,18 @@ class HookManagementConfiguration {
         return new DeliveryPage(ledger, DeliveryViewers.of(settings.deliveries(), settings.mode()), Clock.systemUTC());
     }
 
+    /**
+     * In front of the look-up wherever the actuator maps it ({@code management.endpoints.web.base-path}, its path
+     * mapping), {@code /actuator/deliveries} by default.
+     */
     @Bean
-    FilterRegistrationBean<?> telephonyHookDeliveriesGuard(DeliveryPage page) {
+    FilterRegistrationBean<?> telephonyHookDeliveriesGuard(DeliveryPage page,
+                                                           ObjectProvider<PathMappedEndpoints> endpoints) {
+        PathMappedEndpoints mapped = endpoints.getIfAvailable();
+        String path = mapped == null ? null : mapped.getPath(EndpointId.of("deliveries"));
+        String lookup = path == null ? "/actuator/deliveries" : path;
         FilterRegistrationBean<?> guard = new FilterRegistrationBean<>(DeliveryPageServlet.lookupGuard(page));
-        guard.addUrlPatterns("/actuator/deliveries", "/actuator/deliveries/*");
+        guard.addUrlPatterns(lookup, lookup + "/*");
         guard.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return guard;
     }

@@ -36,6 +36,19 @@ class DeliveryViewersTest {
     }
 
     @Test
+    void theLookUpIsGuardedWhereverTheActuatorMapsIt() throws Exception {
+        TwilioStandIn twilio = TwilioStandIn.start();
+        try (LiveHook hook = LiveHook.start(twilio, Map.of("management.endpoints.web.base-path", "/manage"))) {
+            URI lookup = hook.managementUrl().resolve("/manage/deliveries?status=queued");
+            assertThat(get(lookup, null).statusCode()).isEqualTo(401);
+            assertThat(get(lookup, DeliveryViewer.basic("admin", "not-the-secret")).statusCode()).isEqualTo(401);
+            assertThat(get(lookup, DeliveryViewer.HEADER).statusCode()).isEqualTo(200);
+        } finally {
+            twilio.close();
+        }
+    }
+
+    @Test
     void theOperatorsCredentialOpensThemAndNothingElseDoes() {
         DeliverySettings settings = new DeliverySettings();
         settings.setViewerUser("helpdesk");
