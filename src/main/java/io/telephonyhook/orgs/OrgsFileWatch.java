@@ -56,6 +56,8 @@ final class OrgsFileWatch implements AutoCloseable {
     private List<OrgDefinition> current;
     private OrgRoutes routes;
     private String lastRefusal;
+    /** The last reading that could not be served (null: none), so that it is not tried again at every poll. */
+    private List<OrgDefinition> unusable;
 
     OrgsFileWatch(Path file, Function<String, String> environment, OrgFactory factory, OrgDirectory directory,
                   List<OrgDefinition> current, TwilioStatusReports reports, List<TwilioAccount> hookAccounts,
@@ -83,19 +85,22 @@ final class OrgsFileWatch implements AutoCloseable {
 
     /** Reads the file again, and serves what it says if that changed; never throws (it runs on a timer). */
     synchronized void check() {
+        List<OrgDefinition> read = null;
         try {
-            List<OrgDefinition> read = OrgsFile.read(file, environment);
-            if (!OrgsFile.same(read, current)) {
+            read = OrgsFile.read(file, environment);
+            if (!OrgsFile.same(read, current) && (unusable == null || !OrgsFile.same(read, unusable))) {
                 apply(read);
             }
             lastRefusal = null;
         } catch (InvalidSettingsException mistake) {
+            unusable = read; // an org the file describes that cannot be made: not tried again until the file changes
             if (!mistake.getMessage().equals(lastRefusal)) {
                 lastRefusal = mistake.getMessage();
                 refused.increment();
                 log.warn("{} (the orgs stay as they were)", mistake.getMessage());
             }
         } catch (RuntimeException unexpected) {
+            unusable = read; // logged once, and its orgs not built again every poll
             log.error("Could not serve the changed {}: the orgs stay as they were", OrgsFile.VARIABLE, unexpected);
         }
     }
@@ -140,12 +145,17 @@ final class OrgsFileWatch implements AutoCloseable {
     private synchronized void retire(List<Org> gone) {
         gone.forEach(OrgsFileWatch::closeQuietly);
         retiring.removeAll(gone);
-        Set<String> unused = ownAccounts(gone);
-        unused.removeAll(ownAccounts(directory.orgs()));
-        if (routes != null) {
-            routes.remove(unused);
+        try {
+            Set<String> unused = ownAccounts(gone);
+            unused.removeAll(ownAccounts(directory.orgs()));
+            if (routes != null) {
+                routes.remove(unused);
+            }
+        } catch (RuntimeException unremoved) { // on the timer's thread, where nothing else would say it
+            log.warn("Could not remove the routes of {}'s accounts: {}", ids(gone), unremoved.toString());
+        } finally {
+            useAccounts(directory.orgs());
         }
-        useAccounts(directory.orgs());
     }
 
     @Override

@@ -69,15 +69,21 @@ class OrgsFileChangesTest {
         // the file is read again (every 2 s) before Twilio answers that call, which finishes with the org it began with
         orgs.beta.script(request -> IN_FLIGHT.equals(request.field("To")) ? Reply.acceptAfter(Duration.ofMillis(2500))
                 : Reply.accept());
-        CompletableFuture<Answer> inFlight = CompletableFuture.supplyAsync(() -> okta.post(
-                OktaRequest.sms().phone(IN_FLIGHT).json(), ThreeOrgs.BETA_HEADER, ThreeOrgs.BETA_SECRET,
-                "/telephonyHook/beta"));
+        OktaRequest acrossTheReload = OktaRequest.sms().phone(IN_FLIGHT).eventId("beta-across-the-reload");
+        CompletableFuture<Answer> inFlight = CompletableFuture.supplyAsync(() -> okta.post(acrossTheReload.json(),
+                ThreeOrgs.BETA_HEADER, ThreeOrgs.BETA_SECRET, "/telephonyHook/beta"));
         Thread.sleep(100);
         orgs.write(orgs.acmeEntry() + orgs.betaEntry(ThreeOrgs.BETA_ROTATED_SECRET) + orgs.gammaEntry() + delta);
 
         assertThat(eventually(() -> beta(okta, ThreeOrgs.BETA_ROTATED_SECRET).status() == 200)).isTrue();
         assertThat(inFlight).as("still in flight when the rotation was served").isNotDone();
         assertThat(inFlight.get().actionStatus()).isEqualTo("SUCCESSFUL");
+        // Okta's retry of that eventId, after the reload, under the new secret: the first answer, no second code
+        Answer retry = okta.post(acrossTheReload.json(), ThreeOrgs.BETA_HEADER, ThreeOrgs.BETA_ROTATED_SECRET,
+                "/telephonyHook/beta");
+        assertThat(retry.action().path("transactionId").asText())
+                .isEqualTo(inFlight.get().action().path("transactionId").asText());
+        assertThat(orgs.beta.received()).filteredOn(sent -> IN_FLIGHT.equals(sent.field("To"))).hasSize(1);
         assertThat(beta(okta, ThreeOrgs.BETA_SECRET).actionStatus()).isEqualTo("SUCCESSFUL");
         assertThat(prometheus.value("telephony_hook_authentications_total",
                 Map.of("org", "beta", "credential", "previous-secret"))).isEqualTo(1);

@@ -157,6 +157,12 @@ class OrgsTest {
                 .isEqualTo(before + 1);
         assertThat(prometheus.value("telephony_hook_authentications_total",
                 Map.of("org", "gamma", "credential", "oauth"))).isPositive();
+        assertThat(prometheus.value("telephony_hook_twilio_request_duration_seconds_count",
+                Map.of("account", "gamma", "channel", "sms"))).as("its own account's requests").isPositive();
+        double refused = prometheus.value("telephony_hook_calls_total", Map.of("org", "none", "outcome", "refused"));
+        assertThat(beta(OktaRequest.sms(), "not-beta's-secret").status()).isEqualTo(401);
+        assertThat(prometheus.value("telephony_hook_calls_total", Map.of("org", "none", "outcome", "refused")))
+                .as("a refused call's org").isEqualTo(refused + 1);
         JsonNode delivery = get("/actuator/deliveries?eventId=" + call.eventId()).path("deliveries").path(0);
         assertThat(delivery.path("org").asText()).isEqualTo("gamma");
         assertThat(delivery.path("account").asText()).isEqualTo("gamma");
