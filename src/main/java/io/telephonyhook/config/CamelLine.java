@@ -1,8 +1,12 @@
 package io.telephonyhook.config;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Collectors;
 
 import org.apache.camel.CamelContext;
@@ -66,22 +70,49 @@ public final class CamelLine {
         return versions(NETTY);
     }
 
-    /** The jars' versions (their manifests' Implementation-Version), of those on the classpath. */
+    /**
+     * The jars' versions, of those on the classpath: each jar's own Maven version (its {@code pom.properties}, read from
+     * the jar the class came from, which still holds in a flat jar whose one manifest is the application's), else its
+     * manifest's Implementation-Version.
+     */
     private static Map<String, String> versions(List<String> jars) {
         Map<String, String> versions = new LinkedHashMap<>();
         for (String jar : jars) {
             String name = jar.substring(0, jar.indexOf(':'));
             try {
-                Package found = Class.forName(jar.substring(jar.indexOf(':') + 1), false,
-                        CamelLine.class.getClassLoader()).getPackage();
-                if (found != null && found.getImplementationVersion() != null) {
-                    versions.put(name, found.getImplementationVersion());
+                Class<?> type = Class.forName(jar.substring(jar.indexOf(':') + 1), false,
+                        CamelLine.class.getClassLoader());
+                String version = mavenVersion(type, name);
+                if (version == null && type.getPackage() != null) {
+                    version = type.getPackage().getImplementationVersion();
+                }
+                if (version != null) {
+                    versions.put(name, version);
                 }
             } catch (ClassNotFoundException | LinkageError absent) {
                 // not on this host's classpath: nothing to compare
             }
         }
         return versions;
+    }
+
+    /** The version in {@code META-INF/maven/<group>/<artifact>/pom.properties} of the jar {@code type} came from. */
+    private static String mavenVersion(Class<?> type, String artifact) {
+        URL own = type.getResource(type.getSimpleName() + ".class");
+        String url = own == null ? "" : own.toString();
+        int inJar = url.lastIndexOf("!/");
+        if (inJar < 0) {
+            return null;
+        }
+        String group = artifact.startsWith("netty-") ? "io.netty" : "org.apache.camel";
+        try (InputStream in = new URL(url.substring(0, inJar + 2) + "META-INF/maven/" + group + "/" + artifact
+                + "/pom.properties").openStream()) {
+            Properties pom = new Properties();
+            pom.load(in);
+            return pom.getProperty("version");
+        } catch (IOException | RuntimeException unreadable) {
+            return null; // a jar without Maven's metadata: its manifest says
+        }
     }
 
     /** Jackson's core and databind of one line (databind needs core of its own minor version or later). */

@@ -46,7 +46,7 @@ class HookRoutesInstaller implements CamelContextConfiguration {
         health.registerWith(camel);
         TwilioRequestsOnTheCallingThread.install(camel);
         try {
-            Collection<Resource> files = PluginHelper.getPackageScanResourceResolver(camel).findResources(routes);
+            Collection<Resource> files = RouteFiles.find(camel, routes);
             if (files.isEmpty()) {
                 throw new InvalidSettingsException("HOOK_ROUTES (" + routes + ") names no route files.");
             }
