@@ -106,7 +106,7 @@ class HookServletGuardsConfiguration {
     }
 
     /** A path of the hook's REST DSL on the server: after the context path ({@code camel.rest.context-path}). */
-    private static String onThePath(String path, Environment environment) {
+    static String onThePath(String path, Environment environment) {
         String context = environment.getProperty("camel.rest.context-path", "").strip();
         if (context.endsWith("/")) {
             context = context.substring(0, context.length() - 1);

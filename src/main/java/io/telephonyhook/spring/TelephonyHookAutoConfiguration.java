@@ -56,7 +56,7 @@ import io.telephonyhook.twilio.StatusCallbacks;
 @Import({PlatformHttpRequired.class, HookSettingsConfiguration.class, HookStepsConfiguration.class,
         HookTwilioConfiguration.class, HookTwilioOutcomesConfiguration.class, HookLedgersConfiguration.class,
         HookOrgsConfiguration.class,
-        HookServletGuardsConfiguration.class})
+        HookServletGuardsConfiguration.class, HookPathObservations.class})
 public class TelephonyHookAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(TelephonyHookAutoConfiguration.class);

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.telephonyhook.support.HookTestSupport;
+import io.telephonyhook.support.OktaClient;
 import io.telephonyhook.support.OktaRequest;
 import io.telephonyhook.support.Prometheus;
 
@@ -142,6 +143,22 @@ class MetricsTest extends HookTestSupport {
 
         assertThat(prometheus.value("camel_exchanges_total", Map.of("routeId", "telephony-hook"))).isPositive();
         assertThat(prometheus.value("camel_exchanges_total", Map.of("routeId", "telephony-hook-sms"))).isPositive();
+    }
+
+    /**
+     * Okta's calls are timed once, by the hook's own meters: Spring MVC's http_server_requests leaves the hook's path
+     * (and an org's) out, and still times the application's other paths.
+     */
+    @Test
+    void theHooksPathIsMeasuredOnlyByTheHooksOwnMeters() {
+        okta.post(OktaRequest.sms());
+        okta.post(OktaRequest.sms().json(), "Authorization", OktaClient.SECRET, "/telephonyHook/acme");
+        okta.post(OktaRequest.sms().json(), "Authorization", OktaClient.SECRET, "/not-the-hook");
+
+        String scrape = prometheus.scrape();
+        assertThat(scrape).doesNotContain("uri=\"/telephonyHook").contains("http_server_requests_seconds_count{");
+        assertThat(prometheus.value("telephony_hook_call_duration_seconds_count", Map.of("channel", "sms")))
+                .isPositive();
     }
 
     /** A caller cannot grow the series without bound: 50 distinct Twilio error codes as sent, the rest as "other". */
