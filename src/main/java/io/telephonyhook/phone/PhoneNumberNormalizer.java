@@ -37,13 +37,14 @@ public class PhoneNumberNormalizer {
         }
         try {
             PhoneNumber parsed = phoneNumbers.parse(raw.strip(), defaultRegion);
-            if (!phoneNumbers.isValidNumber(parsed)) {
+            // isValidNumber is exactly these two steps; its region is the one we need, so it is found once, not twice
+            // (for +1 that is matching the number against the patterns of up to 25 regions)
+            String region = phoneNumbers.getRegionCodeForNumber(parsed);
+            if (region == null || !phoneNumbers.isValidNumberForRegion(parsed, region)) {
                 return Optional.empty();
             }
             return Optional.of(new E164Number(
-                    phoneNumbers.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164),
-                    parsed.getCountryCode(),
-                    phoneNumbers.getRegionCodeForNumber(parsed)));
+                    phoneNumbers.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164), parsed.getCountryCode(), region));
         } catch (NumberParseException notANumber) {
             return Optional.empty();
         }
