@@ -21,6 +21,8 @@ final class BenchReport {
 
     static final String HOOK = "hook";
     static final String FLOOR = "floor";
+    /** Okta's Node sample; its column comes with the next change. */
+    static final String PEER = "peer";
 
     /** Says whether a row's bar is met, from the hook's value, the floor's (NaN when it did not run) and the flags. */
     private interface Judge {

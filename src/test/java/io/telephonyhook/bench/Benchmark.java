@@ -12,21 +12,23 @@ import java.util.Objects;
 import io.telephonyhook.support.TwilioStandIn;
 
 /**
- * The hook against its floor, measured the same way each time ({@code ./mvnw -B -Pbench verify}), once with each set
- * of JVM flags: the recommended small-instance flags and the JVM's defaults with a fixed heap. Per set, the hook and the
- * floor each get a load run in a fresh JVM (start-up, {@code bench.warmupSeconds} of saturation, then
- * {@code bench.windows} measured saturation windows with the CPU the target's process used in each, as many Okta-like
- * windows, as many again with the stand-in answering in pieces (headers, then the body in chunks, as real servers and
- * proxies may) with the hook's own Twilio request time beside the call's, then the resident memory), in alternating
- * order, and more fresh JVMs only to time their start-ups, {@code bench.startups} per way of starting. The hook runs
- * the documented fast way (the extracted jar and its class-data archive, {@code target/fast-start}); plain
+ * The hook against its floor, and against Okta's own Node sample when one is set up, measured the same way each time
+ * ({@code ./mvnw -B -Pbench verify}), once with each set of JVM flags: the recommended small-instance flags and the
+ * JVM's defaults with a fixed heap. Per set, the hook and the floor each get a load run in a fresh JVM (start-up,
+ * {@code bench.warmupSeconds} of saturation, then {@code bench.windows} measured saturation windows with the CPU the
+ * target's process used in each, as many Okta-like windows, as many again with the stand-in answering in pieces
+ * (headers, then the body in chunks, as real servers and proxies may) with the hook's own Twilio request time beside
+ * the call's, then the resident memory), in alternating order, the peer's load run last, and more fresh JVMs only to
+ * time their start-ups, {@code bench.startups} per way of starting the hook and the floor. The hook runs the
+ * documented fast way (the extracted jar and its class-data archive, {@code target/fast-start}); plain
  * {@code java -jar} is timed beside it. Prints one table per set and writes {@code target/bench/results.json}.
  *
  * <p>System properties: {@code bench.seconds} (each measured window, 10 by default), {@code bench.windows} (3),
  * {@code bench.warmupSeconds} (60: steady state needs a minute), {@code bench.startups} (3),
  * {@code bench.jvmArgs} (the recommended flags), {@code bench.defaultsJvmArgs} (the JVM's defaults, {@code -Xmx512m}),
- * {@code bench.flagSets} ({@code recommended,defaults}), {@code bench.hookOnly}. With
- * {@code -XX:NativeMemoryTracking=summary} among the flags, each load run also writes where its memory went.
+ * {@code bench.flagSets} ({@code recommended,defaults}), {@code bench.hookOnly}, {@code bench.nodePeer} (the directory
+ * of an installed Node peer; none when empty). With {@code -XX:NativeMemoryTracking=summary} among the flags, each of
+ * the hook's and the floor's load runs also writes where its memory went.
  */
 public final class Benchmark {
 
@@ -47,6 +49,8 @@ public final class Benchmark {
     private final List<String> flagSets = new ArrayList<>();
     private final Path out = Path.of("target", "bench");
     private final List<String> bodies = OktaBodies.of(1000);
+    /** Checked before anything starts: a mistyped directory fails at once, not after the other runs. */
+    private final Path nodePeer = Targets.nodePeer(System.getProperty("bench.nodePeer"));
     /** Counts only: a stand-in recording every request would grow, and cost more for whichever target runs later. */
     private final TwilioStandIn twilio = TwilioStandIn.startCounting();
     private final Targets targets;
@@ -63,8 +67,8 @@ public final class Benchmark {
         for (String set : System.getProperty("bench.flagSets", "recommended,defaults").split(",")) {
             flagSets.add(set.trim().equals("defaults") ? defaults : recommendedFlags);
         }
-        this.targets = new Targets(Path.of(System.getProperty("bench.fastStart", "target/fast-start")),
-                System.getProperty("bench.jar"), twilio);
+        this.targets = new Targets(out, Path.of(System.getProperty("bench.fastStart", "target/fast-start")),
+                System.getProperty("bench.jar"), nodePeer, twilio);
     }
 
     public static void main(String[] args) throws Exception {
@@ -106,31 +110,42 @@ public final class Benchmark {
         System.out.println("Wrote " + file.toAbsolutePath());
     }
 
-    /** Hook first with the first set of flags, floor first with the next, and so on. */
+    /**
+     * Hook first with the first set of flags, floor first with the next, and so on, so that neither always runs on a
+     * machine the other has just warmed; the peer last, so that the hook and the floor keep that order with or
+     * without it.
+     */
     private List<Way> loadRunOrder(int set) {
         if (hookOnly) {
             return List.of(Way.FAST_START);
         }
-        return set % 2 == 0 ? List.of(Way.FAST_START, Way.FLOOR) : List.of(Way.FLOOR, Way.FAST_START);
+        List<Way> order = new ArrayList<>(set % 2 == 0 ? List.of(Way.FAST_START, Way.FLOOR)
+                : List.of(Way.FLOOR, Way.FAST_START));
+        if (nodePeer != null) {
+            order.add(Way.PEER);
+        }
+        return order;
     }
 
     private Map<String, Object> settings() {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("samples", "%d measured windows of %d s after %d s of warm-up in one process per target and flags,"
                 .formatted(windows, window.toSeconds(), warmup.toSeconds())
-                + " and %d start-ups per way of starting".formatted(startups));
+                + " and %d start-ups per way of starting the hook and the floor".formatted(startups)
+                + (nodePeer != null && !hookOnly ? " (the peer's: one per load run)" : ""));
         settings.put("warmupSeconds", warmup.toSeconds());
         settings.put("windowSeconds", window.toSeconds());
         settings.put("windows", windows);
         settings.put("oktaLikeSettleSeconds", OKTA_LIKE_SETTLE.toSeconds());
         settings.put("startups", startups);
         settings.put("flagSets", flagSets);
+        settings.put("nodePeer", nodePeer != null && !hookOnly ? nodePeer.toAbsolutePath().toString() : null);
         return settings;
     }
 
     /** Start-up, warm-up, the measured windows and the resident memory of one fresh JVM. */
     private Run loadRun(Way way, String flags) throws Exception {
-        System.out.printf("%n== %s, load run, %s ==%n", way.target, flags);
+        System.out.printf("%n== %s, load run, %s%s ==%n", way.target, way == Way.PEER ? "Node, beside " : "", flags);
         Run.Builder figures = new Run.Builder();
         twilio.answerAfter(Duration.ZERO);
         TwilioStandIn.Counts before = twilio.counts();
@@ -172,7 +187,7 @@ public final class Benchmark {
             }
             twilio.answerInPieces(false);
             figures.rss(target.rssBytes()).standIn(twilio.counts().since(before));
-            if (flags.contains("NativeMemoryTracking")) {
+            if (flags.contains("NativeMemoryTracking") && way != Way.PEER) {
                 target.nativeMemorySummary(out.resolve(way.target + "-" + flagSets.indexOf(flags) + "-memory.txt"));
             }
         }

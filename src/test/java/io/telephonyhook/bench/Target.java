@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A server under test, in its own process as in production: the packaged hook, or the floor. Its
+ * A server under test, in its own process as in production: the packaged hook, the floor, or the Node peer. Its
  * resident memory and CPU time are read from the kernel's accounting of that process, so whatever the server does on
  * any of its threads counts, and nothing of the benchmark's own JVM (the load generator, the stand-in) does.
  */
@@ -25,7 +25,7 @@ final class Target implements AutoCloseable {
 
     final String name;
     final int port;
-    /** Where the hook's /actuator is (the floor has none). */
+    /** Where the hook's /actuator is (the floor and the peer have none). */
     final int managementPort;
     /** What Okta's calls carry in their Authorization header to this target. */
     final String authorization;
