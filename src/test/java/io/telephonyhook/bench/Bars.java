@@ -56,8 +56,8 @@ final class Bars {
     }
 
     static final List<Row> ROWS = List.of(
-            new Row("start-up to first SUCCESSFUL, fast start (s)", "startupSeconds", "≤ 2.5 s", atMost(2.5)),
-            new Row("start-up to first SUCCESSFUL, java -jar (s)", "plainJarStartupSeconds", "", NONE),
+            new Row("start-up to first SUCCESSFUL, fast start (s)", "startupSeconds", "≤ 1.5 s", atMost(1.5)),
+            new Row("start-up to first SUCCESSFUL, java -jar (s)", "plainJarStartupSeconds", "≤ 4 s", atMost(4)),
             new Row("saturation, stand-in 0 ms, %d connections: SUCCESSFUL/s"
                     .formatted(Benchmark.SATURATION_CONNECTIONS), "saturationSuccessfulPerSecond",
                     "≥ 70 % of floor", atLeastOfFloor(0.70)),
@@ -71,15 +71,15 @@ final class Bars {
             new Row("saturation: no answer (timeout, connection)", "saturationNoAnswer", "0", HOOK_ZERO),
             new Row("Okta-like %d/s open, stand-in %d ms: overhead p50 (ms)".formatted(Benchmark.OKTA_RATE,
                     Benchmark.OKTA_LIKE_TWILIO_LATENCY.toMillis()), "oktaLikeOverheadP50Ms", "", NONE),
-            new Row("Okta-like: overhead p99 (ms)", "oktaLikeOverheadP99Ms", "≤ floor + 5 ms", atMostFloorPlus(5)),
+            new Row("Okta-like: overhead p99 (ms)", "oktaLikeOverheadP99Ms", "≤ floor + 2 ms", atMostFloorPlus(2)),
             new Row("Okta-like: overhead p99.9 (ms)", "oktaLikeOverheadP999Ms", "", NONE),
             new Row("Okta-like: answers", "oktaLikeAnswers", "", NONE),
             new Row("Okta-like: FAILED", "oktaLikeFailed", "0", HOOK_ZERO),
             new Row("Okta-like: HTTP errors", "oktaLikeHttpErrors", "0", HOOK_ZERO),
             new Row("Okta-like: no answer (timeout, connection)", "oktaLikeNoAnswer", "0", HOOK_ZERO),
             new Row("Okta-like, answers in pieces: overhead p50 (ms)", "piecesOverheadP50Ms", "", NONE),
-            new Row("Okta-like, answers in pieces: overhead p99 (ms)", "piecesOverheadP99Ms", "≤ floor + 5 ms",
-                    atMostFloorPlus(5)),
+            new Row("Okta-like, answers in pieces: overhead p99 (ms)", "piecesOverheadP99Ms", "≤ floor + 2 ms",
+                    atMostFloorPlus(2)),
             new Row("Okta-like, answers in pieces: Twilio request mean (ms)", "piecesTwilioRequestMeanMs",
                     "≤ %d ms".formatted(Benchmark.OKTA_LIKE_TWILIO_LATENCY.toMillis() + 10),
                     atMost(Benchmark.OKTA_LIKE_TWILIO_LATENCY.toMillis() + 10)),
