@@ -1,48 +1,37 @@
 package io.telephonyhook.bench;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.IntStream;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.telephonyhook.support.TwilioStandIn;
 
 /**
- * The hook against its floor, measured the same way each time ({@code ./mvnw -B -Pbench verify}), once with each set
- * of JVM flags: the recommended small-instance flags and the JVM's defaults with a fixed heap. Per set, the hook and the
- * floor each get a load run in a fresh JVM (start-up, {@code bench.warmupSeconds} of saturation, then
- * {@code bench.windows} measured saturation windows, as many Okta-like windows, as many again with the stand-in
- * answering in pieces (headers, then the body in chunks, as real servers and proxies may) with the hook's own Twilio
- * request time beside the call's, then the resident memory), in
- * alternating order, and more fresh JVMs only to time their start-ups, {@code bench.startups} per way of starting.
- * The hook runs the documented fast way (the extracted jar and its class-data archive, {@code target/fast-start});
- * plain {@code java -jar} is timed beside it. Prints one table per set and writes {@code target/bench/results.json}.
+ * The hook against its floor, and against Okta's own Node sample when one is set up, measured the same way each time
+ * ({@code ./mvnw -B -Pbench verify}), once with each set of JVM flags: the recommended small-instance flags and the
+ * JVM's defaults with a fixed heap. Per set, the hook and the floor each get a load run in a fresh JVM (start-up,
+ * {@code bench.warmupSeconds} of saturation, then {@code bench.windows} measured saturation windows with the CPU the
+ * target's process used in each, as many Okta-like windows, as many again with the stand-in answering in pieces
+ * (headers, then the body in chunks, as real servers and proxies may) with the hook's own Twilio request time beside
+ * the call's, then the resident memory), in alternating order, the peer's load run last, and more fresh JVMs only to
+ * time their start-ups, {@code bench.startups} per way of starting the hook and the floor. The hook runs the
+ * documented fast way (the extracted jar and its class-data archive, {@code target/fast-start}); plain
+ * {@code java -jar} is timed beside it. Prints one table per set and writes {@code target/bench/results.json}.
  *
  * <p>System properties: {@code bench.seconds} (each measured window, 10 by default), {@code bench.windows} (3),
  * {@code bench.warmupSeconds} (60: steady state needs a minute), {@code bench.startups} (3),
  * {@code bench.jvmArgs} (the recommended flags), {@code bench.defaultsJvmArgs} (the JVM's defaults, {@code -Xmx512m}),
- * {@code bench.flagSets} ({@code recommended,defaults}), {@code bench.hookOnly}. With
- * {@code -XX:NativeMemoryTracking=summary} among the flags, each load run also writes where its memory went.
+ * {@code bench.flagSets} ({@code recommended,defaults}), {@code bench.hookOnly}, {@code bench.nodePeer} (the directory
+ * of an installed Node peer; none when empty). With {@code -XX:NativeMemoryTracking=summary} among the flags, each of
+ * the hook's and the floor's load runs also writes where its memory went.
  */
 public final class Benchmark {
 
-    static final String SECRET = "Basic YmVuY2g6YmVuY2gtc2VjcmV0";
     static final int SATURATION_CONNECTIONS = 64;
     static final int OKTA_RATE = 250;
     static final Duration OKTA_LIKE_TWILIO_LATENCY = Duration.ofMillis(300);
@@ -59,10 +48,12 @@ public final class Benchmark {
     private final String recommendedFlags;
     private final List<String> flagSets = new ArrayList<>();
     private final Path out = Path.of("target", "bench");
-    private final Path fastStart = Path.of(System.getProperty("bench.fastStart", "target/fast-start"));
-    private final List<String> bodies = bodies(1000);
+    private final List<String> bodies = OktaBodies.of(1000);
+    /** Checked before anything starts: a mistyped directory fails at once, not after the other runs. */
+    private final Path nodePeer = Targets.nodePeer(System.getProperty("bench.nodePeer"));
     /** Counts only: a stand-in recording every request would grow, and cost more for whichever target runs later. */
     private final TwilioStandIn twilio = TwilioStandIn.startCounting();
+    private final Targets targets;
 
     private Benchmark() {
         this.window = Duration.ofSeconds(Integer.getInteger("bench.seconds", 10));
@@ -76,6 +67,8 @@ public final class Benchmark {
         for (String set : System.getProperty("bench.flagSets", "recommended,defaults").split(",")) {
             flagSets.add(set.trim().equals("defaults") ? defaults : recommendedFlags);
         }
+        this.targets = new Targets(out, Path.of(System.getProperty("bench.fastStart", "target/fast-start")),
+                System.getProperty("bench.jar"), nodePeer, twilio);
     }
 
     public static void main(String[] args) throws Exception {
@@ -83,84 +76,92 @@ public final class Benchmark {
         // on Nagle for the caller's delayed ACK, which some traffic patterns meet more often than others (the
         // floor's more than the hook's), so one target would pay for the stand-in. Twilio's own servers do not.
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        Benchmark bench = new Benchmark();
-        Files.createDirectories(bench.out);
+        try {
+            new Benchmark().run();
+        } catch (Exception | Error failed) { // else the stand-in's threads keep this JVM, and Maven, waiting
+            failed.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Files.createDirectories(out);
         List<Run> runs = new ArrayList<>();
-        for (int set = 0; set < bench.flagSets.size(); set++) {
-            String flags = bench.flagSets.get(set);
-            for (Way way : bench.loadRunOrder(set)) {
-                runs.add(bench.loadRun(way, flags));
+        for (int set = 0; set < flagSets.size(); set++) {
+            String flags = flagSets.get(set);
+            for (Way way : loadRunOrder(set)) {
+                runs.add(loadRun(way, flags));
             }
-            for (int start = 1; start <= bench.startups; start++) {
-                runs.add(bench.startupRun(Way.JAR, flags));
-                if (start < bench.startups) { // the load runs timed one start-up each
-                    runs.add(bench.startupRun(Way.FAST_START, flags));
-                    if (!bench.hookOnly) {
-                        runs.add(bench.startupRun(Way.FLOOR, flags));
+            for (int start = 1; start <= startups; start++) {
+                runs.add(startupRun(Way.JAR, flags));
+                if (start < startups) { // the load runs timed one start-up each
+                    runs.add(startupRun(Way.FAST_START, flags));
+                    if (!hookOnly) {
+                        runs.add(startupRun(Way.FLOOR, flags));
                     }
                 }
             }
         }
-        BenchReport report = new BenchReport(runs, bench.settings(), bench.recommendedFlags);
+        BenchReport report = new BenchReport(runs, settings(), recommendedFlags);
         System.out.println(report.tables());
-        Path file = bench.out.resolve("results.json");
+        Path file = out.resolve("results.json");
         report.write(file);
         System.out.println("Wrote " + file.toAbsolutePath());
-        System.exit(0);
     }
 
-    /** The ways a target is started: the hook's documented fast start, the hook's plain jar, and the floor. */
-    private enum Way {
-        FAST_START(BenchReport.HOOK, "startupSeconds"),
-        JAR(BenchReport.HOOK, "plainJarStartupSeconds"),
-        FLOOR(BenchReport.FLOOR, "startupSeconds");
-
-        final String target;
-        final String startupFigure;
-
-        Way(String target, String startupFigure) {
-            this.target = target;
-            this.startupFigure = startupFigure;
-        }
-    }
-
-    /** Hook first with the first set of flags, floor first with the next, and so on. */
+    /**
+     * Hook first with the first set of flags, floor first with the next, and so on, so that neither always runs on a
+     * machine the other has just warmed; the peer last, so that the hook and the floor keep that order with or
+     * without it.
+     */
     private List<Way> loadRunOrder(int set) {
         if (hookOnly) {
             return List.of(Way.FAST_START);
         }
-        return set % 2 == 0 ? List.of(Way.FAST_START, Way.FLOOR) : List.of(Way.FLOOR, Way.FAST_START);
+        List<Way> order = new ArrayList<>(set % 2 == 0 ? List.of(Way.FAST_START, Way.FLOOR)
+                : List.of(Way.FLOOR, Way.FAST_START));
+        if (nodePeer != null) {
+            order.add(Way.PEER);
+        }
+        return order;
     }
 
     private Map<String, Object> settings() {
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("samples", "%d measured windows of %d s after %d s of warm-up in one JVM per target and flags,"
+        settings.put("samples", "%d measured windows of %d s after %d s of warm-up in one process per target and flags,"
                 .formatted(windows, window.toSeconds(), warmup.toSeconds())
-                + " and %d start-ups per way of starting".formatted(startups));
+                + " and %d start-ups per way of starting the hook and the floor".formatted(startups)
+                + (nodePeer != null && !hookOnly ? " (the peer's: one per load run)" : ""));
         settings.put("warmupSeconds", warmup.toSeconds());
         settings.put("windowSeconds", window.toSeconds());
         settings.put("windows", windows);
         settings.put("oktaLikeSettleSeconds", OKTA_LIKE_SETTLE.toSeconds());
         settings.put("startups", startups);
         settings.put("flagSets", flagSets);
+        settings.put("nodePeer", nodePeer != null && !hookOnly ? nodePeer.toAbsolutePath().toString() : null);
         return settings;
     }
 
     /** Start-up, warm-up, the measured windows and the resident memory of one fresh JVM. */
     private Run loadRun(Way way, String flags) throws Exception {
-        System.out.printf("%n== %s, load run, %s ==%n", way.target, flags);
+        System.out.printf("%n== %s, load run, %s%s ==%n", way.target, way == Way.PEER ? "Node, beside " : "", flags);
         Run.Builder figures = new Run.Builder();
         twilio.answerAfter(Duration.ZERO);
         TwilioStandIn.Counts before = twilio.counts();
         try (Target target = start(way, flags, way.target + "-" + flagSets.indexOf(flags))) {
-            figures.startup(way.startupFigure, firstSuccessfulAnswer(target));
-            LoadGenerator load = new LoadGenerator(target.port, SECRET, bodies);
+            figures.startup(way.startupFigure, target.secondsToFirstSuccessful(bodies.get(0)));
+            LoadGenerator load = new LoadGenerator(target.port, target.authorization, bodies);
 
             load.closed(SATURATION_CONNECTIONS, warmup); // JIT, pools, connections
             for (int i = 0; i < windows; i++) {
+                double cpuBefore = target.cpuSeconds();
                 LoadGenerator.Result saturation = load.closed(SATURATION_CONNECTIONS, window);
-                figures.saturation(saturation);
-                System.out.printf("saturation: %s%n", saturation);
+                double cpu = target.cpuSeconds() - cpuBefore;
+                figures.saturation(saturation, cpu);
+                System.out.printf("saturation: %s, CPU %.2f ms per answered call, %.2f cores%n", saturation,
+                        saturation.answers() > 0 ? cpu * 1000 / saturation.answers() : Double.NaN,
+                        cpu / saturation.seconds());
             }
             twilio.answerAfter(OKTA_LIKE_TWILIO_LATENCY);
             for (int i = 0; i < windows; i++) {
@@ -174,17 +175,19 @@ public final class Benchmark {
             twilio.answerInPieces(true);
             for (int i = 0; i < windows; i++) {
                 double[] timeBefore = target.twilioRequestTime();
-                LoadGenerator.Result pieces = load.open(OKTA_RATE, OKTA_LIKE_RESETTLE, window, OKTA_LIKE_TWILIO_LATENCY);
+                LoadGenerator.Result pieces =
+                        load.open(OKTA_RATE, OKTA_LIKE_RESETTLE, window, OKTA_LIKE_TWILIO_LATENCY);
                 double[] timeAfter = target.twilioRequestTime();
                 double twilioMeanMs = timeAfter[1] > timeBefore[1]
                         ? 1000 * (timeAfter[0] - timeBefore[0]) / (timeAfter[1] - timeBefore[1]) : 0;
                 figures.oktaLikePieces(pieces, twilioMeanMs);
-                System.out.printf("okta-like, answers in pieces: %s, overhead p99 %.1f ms, Twilio request mean %.1f ms%n",
-                        pieces, pieces.latencyMicros().getValueAtPercentile(99) / 1000.0, twilioMeanMs);
+                System.out.printf("okta-like, answers in pieces: %s, overhead p99 %.1f ms,"
+                        + " Twilio request mean %.1f ms%n", pieces,
+                        pieces.latencyMicros().getValueAtPercentile(99) / 1000.0, twilioMeanMs);
             }
             twilio.answerInPieces(false);
             figures.rss(target.rssBytes()).standIn(twilio.counts().since(before));
-            if (flags.contains("NativeMemoryTracking")) {
+            if (flags.contains("NativeMemoryTracking") && way != Way.PEER) {
                 target.nativeMemorySummary(out.resolve(way.target + "-" + flagSets.indexOf(flags) + "-memory.txt"));
             }
         }
@@ -196,7 +199,7 @@ public final class Benchmark {
         twilio.answerAfter(Duration.ZERO);
         Run.Builder figures = new Run.Builder();
         try (Target target = start(way, flags, way.name().toLowerCase() + "-startup")) {
-            double seconds = firstSuccessfulAnswer(target);
+            double seconds = target.secondsToFirstSuccessful(bodies.get(0));
             System.out.printf("start-up, %s, %s: %.2f s%n", way.name().toLowerCase(), flags, seconds);
             figures.startup(way.startupFigure, seconds);
         }
@@ -204,72 +207,6 @@ public final class Benchmark {
     }
 
     private Target start(Way way, String flags, String logName) throws Exception {
-        int port = Target.freePort();
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(flags.split("\\s+")));
-        switch (way) {
-            case FAST_START -> command.addAll(Target.fastStart(fastStart));
-            case JAR -> command.addAll(List.of("-jar", System.getProperty("bench.jar")));
-            case FLOOR -> command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                    FloorServer.class.getName()));
-        }
-        return Target.start(way.target, command, environment(port), port, out.resolve(logName + ".log"));
-    }
-
-    /** The same settings for the hook and the floor: both read the hook's environment variables. */
-    private Map<String, String> environment(int port) throws IOException {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("PORT", String.valueOf(port));
-        env.put("MANAGEMENT_PORT", String.valueOf(Target.freePort()));
-        env.put("TWILIO_ACCOUNT_SID", TwilioStandIn.ACCOUNT_SID);
-        env.put("TWILIO_AUTH_TOKEN", TwilioStandIn.AUTH_TOKEN);
-        env.put("TWILIO_API_URL", twilio.url().toString());
-        env.put("TWILIO_FROM_NUMBER", "+15017122661");
-        env.put("OKTA_HOOK_AUTH_SECRET", SECRET);
-        return env;
-    }
-
-    /** From process start until the first SUCCESSFUL answer, polling every 20 ms. */
-    private double firstSuccessfulAnswer(Target target) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + target.port + "/telephonyHook"))
-                .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
-                .header("Authorization", SECRET).POST(HttpRequest.BodyPublishers.ofString(bodies.get(0))).build();
-        Instant giveUp = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(giveUp) && target.isAlive()) {
-            try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.body().contains("\"status\":\"SUCCESSFUL\"")) {
-                    return (System.nanoTime() - target.startedNanos) / 1e9;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(20);
-        }
-        throw new IllegalStateException(target.name + " did not answer SUCCESSFUL within 60 s");
-    }
-
-    /** Realistic Okta bodies, SMS and voice mixed, valid numbers, codes expiring in an hour. */
-    private static List<String> bodies(int count) {
-        try (InputStream template = Benchmark.class.getResourceAsStream("/okta-requests/voice-mfa-verification.json")) {
-            ObjectMapper json = new ObjectMapper();
-            ObjectNode base = (ObjectNode) json.readTree(template);
-            return IntStream.range(0, count).mapToObj(i -> {
-                ObjectNode body = base.deepCopy();
-                ObjectNode profile = (ObjectNode) body.at("/data/messageProfile");
-                String otp = String.format("%06d", (i * 7919) % 1_000_000);
-                profile.put("deliveryChannel", i % 4 == 0 ? "voice call" : "SMS");
-                profile.put("phoneNumber", String.format("+1415555%04d", 1000 + i % 9000));
-                profile.put("otpCode", otp);
-                profile.put("msgTemplate", "Your verification code is " + otp);
-                profile.put("otpExpires", Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS).toString());
-                body.put("eventId", "e" + i);
-                return body.toString();
-            }).toList();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return targets.start(way, flags, out.resolve(logName + ".log"));
     }
 }

@@ -24,8 +24,16 @@ record Run(String target, String flags, Map<String, List<Double>> samples, Map<S
             return sample(figure, seconds);
         }
 
-        Builder saturation(LoadGenerator.Result window) {
+        /**
+         * A saturation window, with the CPU time the target's process used in it: per answered call (a FAILED costs
+         * CPU too, and a target answering FAILED fast must not look frugal), and in cores (CPU seconds a second).
+         */
+        Builder saturation(LoadGenerator.Result window, double cpuSeconds) {
             sample("saturationSuccessfulPerSecond", window.successfulPerSecond());
+            if (window.answers() > 0) {
+                sample("cpuPerCallMs", cpuSeconds * 1000 / window.answers());
+            }
+            sample("cpuUtilisation", cpuSeconds / window.seconds());
             return outcomes("saturation", window);
         }
 

@@ -25,7 +25,9 @@ record Spread(double min, double median, double max) {
         return min == max ? number(median) : number(median) + " [" + number(min) + "–" + number(max) + "]";
     }
 
+    /** Three figures or so: 533, 8.8, 1.43 (CPU per call is often below a millisecond, start-ups near their bar). */
     static String number(double value) {
-        return Math.abs(value) >= 100 ? String.format("%.0f", value) : String.format("%.1f", value);
+        double magnitude = Math.abs(value);
+        return String.format(magnitude >= 100 ? "%.0f" : magnitude >= 10 ? "%.1f" : "%.2f", value);
     }
 }

@@ -2,36 +2,51 @@ package io.telephonyhook.bench;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** A server under test, in its own JVM as in production: the packaged hook, or the floor. */
+/**
+ * A server under test, in its own process as in production: the packaged hook, the floor, or the Node peer. Its
+ * resident memory and CPU time are read from the kernel's accounting of that process, so whatever the server does on
+ * any of its threads counts, and nothing of the benchmark's own JVM (the load generator, the stand-in) does.
+ */
 final class Target implements AutoCloseable {
+
+    /** Clock ticks per second, the unit of /proc/[pid]/stat's CPU times. */
+    private static final long CLOCK_TICKS = clockTicks();
 
     final String name;
     final int port;
-    /** Where the hook's /actuator is (the floor has none). */
+    /** Where the hook's /actuator is (the floor and the peer have none). */
     final int managementPort;
+    /** What Okta's calls carry in their Authorization header to this target. */
+    final String authorization;
     private final Process process;
     final long startedNanos;
 
-    private Target(String name, int port, int managementPort, Process process, long startedNanos) {
+    private Target(String name, int port, int managementPort, String authorization, Process process,
+            long startedNanos) {
         this.name = name;
         this.port = port;
         this.managementPort = managementPort;
+        this.authorization = authorization;
         this.process = process;
         this.startedNanos = startedNanos;
     }
 
-    static Target start(String name, List<String> command, Map<String, String> environment, int port, Path log)
+    /** Starts {@code builder} (command, directory, environment and log set by {@link Targets}) and notes when. */
+    static Target start(String name, ProcessBuilder builder, int port, int managementPort, String authorization)
             throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(environment);
         long started = System.nanoTime();
-        return new Target(name, port, Integer.parseInt(environment.get("MANAGEMENT_PORT")), builder.start(), started);
+        return new Target(name, port, managementPort, authorization, builder.start(), started);
     }
 
     /**
@@ -43,9 +58,9 @@ final class Target implements AutoCloseable {
             return new double[] {0, 0};
         }
         try {
-            String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
             double sum = 0;
             double count = 0;
             for (String line : metrics.split("\n")) {
@@ -62,6 +77,31 @@ final class Target implements AutoCloseable {
         }
     }
 
+    /**
+     * From process start until the first SUCCESSFUL answer to {@code body}, polling every 20 ms: what a restarted
+     * instance costs before Okta's calls get codes again.
+     */
+    double secondsToFirstSuccessful(String body) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/telephonyHook"))
+                .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
+                .header("Authorization", authorization).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        Instant giveUp = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(giveUp) && isAlive()) {
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.body().contains("\"status\":\"SUCCESSFUL\"")) {
+                    return (System.nanoTime() - startedNanos) / 1e9;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException(name + (isAlive() ? " did not answer SUCCESSFUL within 60 s"
+                : " stopped before it answered SUCCESSFUL (see its log in target/bench)"));
+    }
+
     /** Resident set size, from the kernel's own accounting. */
     long rssBytes() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
@@ -70,6 +110,32 @@ final class Target implements AutoCloseable {
             }
         }
         throw new IOException("no VmRSS for " + process.pid());
+    }
+
+    /**
+     * CPU seconds the process has used so far, on all its threads, in user and kernel mode: fields 14 and 15 of
+     * {@code /proc/[pid]/stat} (utime, stime), in clock ticks. The second field, the command's name in parentheses,
+     * may hold spaces, so the fields are counted from its closing parenthesis (which is field 2).
+     */
+    double cpuSeconds() throws IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+"); // fields[0] is field 3
+        long ticks = Long.parseLong(fields[14 - 3]) + Long.parseLong(fields[15 - 3]);
+        return (double) ticks / CLOCK_TICKS;
+    }
+
+    /** {@code getconf CLK_TCK}, read once; 100 (Linux's usual USER_HZ) when it cannot be read. */
+    private static long clockTicks() {
+        try {
+            Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+            String answer = new String(getconf.getInputStream().readAllBytes()).trim();
+            if (getconf.waitFor(10, TimeUnit.SECONDS) && getconf.exitValue() == 0 && answer.matches("[1-9][0-9]*")) {
+                return Long.parseLong(answer);
+            }
+        } catch (IOException | InterruptedException unreadable) {
+            // the usual value below
+        }
+        return 100;
     }
 
     /**
