@@ -21,6 +21,7 @@ import io.telephonyhook.config.HookMode;
 import io.telephonyhook.observability.BreakerMeters;
 import io.telephonyhook.config.Settings;
 import io.telephonyhook.simulator.TwilioSimulator;
+import io.telephonyhook.twilio.CachedSettersTwilioComponent;
 import io.telephonyhook.twilio.TwilioRequestsOnTheCallingThread;
 
 /**
@@ -56,6 +57,7 @@ public class TelephonyHookCamelConfiguration implements CamelConfiguration {
             throw unusableSettings;
         }
         TwilioRequestsOnTheCallingThread.install(camel);
+        CachedSettersTwilioComponent.install(camel); // before the routes; its restClient is autowired as upstream's
         installOrgRoutes(camel, steps, meters);
         camel.addStartupListener(new StartupListener() {
             @Override

@@ -15,14 +15,15 @@ import io.telephonyhook.config.Settings;
 import io.telephonyhook.observability.BreakerMeters;
 import io.telephonyhook.observability.HookHealthCheck;
 import io.telephonyhook.orgs.OrgDirectory;
+import io.telephonyhook.twilio.CachedSettersTwilioComponent;
 import io.telephonyhook.twilio.TwilioRequestsOnTheCallingThread;
 
 /**
  * Before Camel starts: loads the hook's routes from {@code hook.routes}, so an application gets the hook without
  * touching its own {@code camel.main.routes-include-pattern} (its steps are Spring beans, which Camel's registry finds
  * by name), hands Camel the settings for the routes' placeholders, registers the hook's health check, and makes
- * camel-twilio's requests on the calling thread, and adds the routes of the orgs' own Twilio accounts; once the routes
- * have started, binds the breakers' meters.
+ * camel-twilio's requests on the calling thread and its setters looked up once per class, and adds the routes of the
+ * orgs' own Twilio accounts; once the routes have started, binds the breakers' meters.
  */
 class HookRoutesInstaller implements CamelContextConfiguration {
 
@@ -45,6 +46,7 @@ class HookRoutesInstaller implements CamelContextConfiguration {
         HookProperties.addTo(camel, settings);
         health.registerWith(camel);
         TwilioRequestsOnTheCallingThread.install(camel);
+        CachedSettersTwilioComponent.install(camel); // before the routes, which make the twilio: endpoints
         try {
             Collection<Resource> files = RouteFiles.find(camel, routes);
             if (files.isEmpty()) {

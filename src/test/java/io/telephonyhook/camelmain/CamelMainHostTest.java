@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.apache.camel.BeanInject;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.test.main.junit5.CamelMainTest;
@@ -26,6 +28,8 @@ import io.telephonyhook.support.OktaRequest;
 import io.telephonyhook.support.OktaShape;
 import io.telephonyhook.support.TwilioStandIn;
 import io.telephonyhook.support.TwilioStandIn.Received;
+import io.telephonyhook.twilio.CachedSettersTwilioComponent;
+import io.telephonyhook.twilio.CachedSettersTwilioEndpoint;
 
 /**
  * The same routes the jar ships, under plain camel-main (the runtime Camel JBang uses) instead of Spring Boot: the
@@ -55,6 +59,9 @@ class CamelMainHostTest {
 
     @TempDir
     Path folder;
+
+    @BeanInject
+    CamelContext camel;
 
     @Configure
     void servedOnAFreePortAgainstTheStandIn(MainConfigurationProperties main) {
@@ -109,6 +116,17 @@ class CamelMainHostTest {
         assertThat(sms.field("To")).isEqualTo("+14155552671");
         assertThat(sms.field("From")).isEqualTo("+15017122661");
         assertThat(sms.field("Body")).isEqualTo("Your verification code is 482913");
+    }
+
+    @Test
+    void camelTwilioSendsThroughTheHooksCachedEndpointsWithTheAutowiredRestClient() {
+        assertThat(okta.post(OktaRequest.sms()).actionStatus()).isEqualTo("SUCCESSFUL");
+
+        assertThat(camel.getComponent("twilio")).isInstanceOfSatisfying(CachedSettersTwilioComponent.class,
+                twilio -> assertThat(twilio.getRestClient()).as("autowired, as upstream's").isNotNull());
+        assertThat(camel.getEndpoints()).map(Endpoint::getEndpointUri).contains("twilio://message/create");
+        assertThat(camel.getEndpoints()).filteredOn(endpoint -> endpoint.getEndpointUri().startsWith("twilio:"))
+                .allMatch(CachedSettersTwilioEndpoint.class::isInstance);
     }
 
     @Test
