@@ -53,8 +53,7 @@ import io.telephonyhook.support.TwilioStandIn;
 class SecondProbeIT {
 
     private static final Path JAR = Path.of(System.getProperty("hook.jar", "target/hook.jar")).toAbsolutePath();
-    private static final List<String> SMALL_INSTANCE = List.of("-Xmx128m", "-Xss512k", "-XX:+UseParallelGC",
-            "-XX:TieredStopAtLevel=1");
+    private static final List<String> SMALL_INSTANCE = List.of("-Xmx128m", "-Xss512k", "-XX:+UseParallelGC");
     private static final Duration OKTA_WAITS = Duration.ofSeconds(3);
     /** Shaped like Twilio's signature (Base64 of 20 bytes), signed by no one. */
     private static final String MADE_UP_SIGNATURE = "AAAAAAAAAAAAAAAAAAAAAAAAAAA=";

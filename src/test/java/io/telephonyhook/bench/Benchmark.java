@@ -24,7 +24,7 @@ import io.telephonyhook.support.TwilioStandIn;
  * {@code java -jar} is timed beside it. Prints one table per set and writes {@code target/bench/results.json}.
  *
  * <p>System properties: {@code bench.seconds} (each measured window, 10 by default), {@code bench.windows} (3),
- * {@code bench.warmupSeconds} (60: steady state needs a minute), {@code bench.startups} (3),
+ * {@code bench.warmupSeconds} (240: C2 on 2 cores settles in about 4 minutes of saturation), {@code bench.startups} (3),
  * {@code bench.jvmArgs} (the recommended flags), {@code bench.defaultsJvmArgs} (the JVM's defaults, {@code -Xmx512m}),
  * {@code bench.flagSets} ({@code recommended,defaults}), {@code bench.hookOnly}, {@code bench.nodePeer} (the directory
  * of an installed Node peer; none when empty). With {@code -XX:NativeMemoryTracking=summary} among the flags, each of
@@ -58,7 +58,7 @@ public final class Benchmark {
     private Benchmark() {
         this.window = Duration.ofSeconds(Integer.getInteger("bench.seconds", 10));
         this.windows = Integer.getInteger("bench.windows", 3);
-        this.warmup = Duration.ofSeconds(Integer.getInteger("bench.warmupSeconds", 60));
+        this.warmup = Duration.ofSeconds(Integer.getInteger("bench.warmupSeconds", 240));
         this.startups = Integer.getInteger("bench.startups", 3);
         this.hookOnly = Boolean.getBoolean("bench.hookOnly"); // for profiling the hook alone
         this.recommendedFlags = Objects.requireNonNull(System.getProperty("bench.jvmArgs"),
