@@ -34,7 +34,10 @@ public class CachedSettersTwilioComponent extends TwilioComponent {
         boolean hasOne = camel.getComponentNames().contains(SCHEME)
                 || camel.getRegistry().lookupByName(SCHEME) instanceof Component;
         if (!hasOne) {
-            camel.addComponent(SCHEME, new CachedSettersTwilioComponent());
+            // bound, not added: Camel takes it from the registry when a route first needs twilio:, and starts it
+            // then, as it did camel-twilio's own; added, it started with Camel's services, between camel-main's HTTP
+            // server opening its port and the hook's guards, and a call in that window got a 404 instead of a 503
+            camel.getRegistry().bind(SCHEME, new CachedSettersTwilioComponent());
         }
     }
 
