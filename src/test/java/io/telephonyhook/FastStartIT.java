@@ -24,7 +24,7 @@ import io.telephonyhook.support.OktaShape;
 import io.telephonyhook.support.TwilioStandIn;
 
 /**
- * The fast-start layout as the README runs it (README, "Fast start"): the extracted jar with the class-data archive
+ * The fast-start layout as the README runs it (README, "Fast start"): the copied flat jar with the class-data archive
  * the build trained, started from another directory, in live mode against the Twilio stand-in. {@code -Xshare:on}
  * makes an archive the JVM cannot use (another JDK, a jar rebuilt after training) fail the start instead of being
  * ignored with a warning, and the class-loading log shows the classes came from the archive. No timing is asserted:

@@ -20,7 +20,7 @@ import io.telephonyhook.support.TwilioStandIn;
  * (headers, then the body in chunks, as real servers and proxies may) with the hook's own Twilio request time beside
  * the call's, then the resident memory), in alternating order, the peer's load run last, and more fresh JVMs only to
  * time their start-ups, {@code bench.startups} per way of starting the hook and the floor. The hook runs the
- * documented fast way (the extracted jar and its class-data archive, {@code target/fast-start}); plain
+ * documented fast way (the copied flat jar and its class-data archive, {@code target/fast-start}); plain
  * {@code java -jar} is timed beside it. Prints one table per set and writes {@code target/bench/results.json}.
  *
  * <p>System properties: {@code bench.seconds} (each measured window, 10 by default), {@code bench.windows} (3),

@@ -152,7 +152,7 @@ final class Target implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** The documented fast start: the extracted jar with the class-data archive its build trained (README). */
+    /** The documented fast start: the copied flat jar with the class-data archive its build trained (README). */
     static List<String> fastStart(Path directory) {
         Path jar = directory.resolve("telephony-hook.jar");
         Path archive = directory.resolve("telephony-hook.jsa");

@@ -15,7 +15,7 @@ import io.telephonyhook.support.OktaClient.Answer;
 import io.telephonyhook.support.OktaRequest;
 
 /**
- * Trains the fast-start layout's class-data archive (README, "Fast start"): runs the extracted application once with
+ * Trains the fast-start layout's class-data archive (README, "Fast start"): runs the copied application once with
  * {@code -XX:ArchiveClassesAtExit}, so the JVM writes every class it loaded from the jars into
  * {@code telephony-hook.jsa}, already parsed and verified, for later starts to map instead of loading. Run by a Java 25
  * JDK, it writes that JDK's AOT cache there instead ({@link #archiveOption}).
@@ -27,7 +27,7 @@ import io.telephonyhook.support.OktaRequest;
  * route steps and the Twilio path, which are most of what the first call waits for. SIGTERM, not a kill: the archive
  * is written as the JVM exits, and only an orderly exit gets there.
  *
- * <p>Run by Maven in {@code package} (exec-maven-plugin, test classpath), after the exec jar is extracted:
+ * <p>Run by Maven in {@code package} (exec-maven-plugin, test classpath), after the exec jar is copied in:
  * {@code CdsTraining <fast-start directory> <scratch directory>}. Fails (exit status 1) if no archive was written.
  */
 public final class CdsTraining {
