@@ -51,23 +51,6 @@ final class CamelMainHttp extends ServiceSupport {
         }
     }
 
-    /**
-     * Adds the hook's HTTP service so that it starts before camel-main's HTTP server: camel-main adds its server first,
-     * and Camel starts services in the order they were added, so the port would open and answer 404 until the guards
-     * were installed (CamelMainHostIT met it). The server is added again after this service; the guards start it
-     * themselves and install their handlers at once ({@link VertxGuards}).
-     */
-    static void addBeforeTheServer(CamelContext camel, CamelMainHttp http) throws Exception {
-        MainHttpServer server = camel.hasService(MainHttpServer.class);
-        if (server != null) {
-            camel.removeService(server);
-        }
-        camel.addService(http, true, true);
-        if (server != null) {
-            camel.addService(server, true, true);
-        }
-    }
-
     @Override
     protected void doStart() throws Exception {
         // the credentials are checked before the body is read unless the application has its own authentication step
