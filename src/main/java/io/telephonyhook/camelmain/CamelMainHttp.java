@@ -4,11 +4,11 @@ import java.time.Clock;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.main.MainHttpServer;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.telephonyhook.auth.AuthenticationSteps;
 import io.telephonyhook.config.HookMode;
 import io.telephonyhook.config.Settings;
 import io.telephonyhook.deliveries.DeliveriesSteps;
@@ -16,18 +16,14 @@ import io.telephonyhook.deliveries.DeliveryLedger;
 import io.telephonyhook.deliveries.DeliveryLookup;
 import io.telephonyhook.deliverypage.DeliveryPage;
 import io.telephonyhook.deliverypage.DeliveryViewers;
-import io.telephonyhook.observability.CallMetrics;
-import io.telephonyhook.observability.ObservabilitySteps;
-import io.telephonyhook.orgs.OrgDirectory;
-import io.telephonyhook.orgs.OrgSteps;
 import io.telephonyhook.twilio.StatusCallbacks;
 import io.telephonyhook.twilio.TwilioSteps;
 
 /**
- * What the hook adds to camel-platform-http-main's servers, once they exist: the guards on the server Okta calls
- * ({@link VertxGuards}), the delivery look-up on the management server where Camel has one
- * ({@link ManagementDeliveries}), and in demo mode the simulator's status reports to the server's own port. Used only
- * where camel-platform-http-main is on the classpath ({@link #isAvailable()}).
+ * What the hook adds to camel-platform-http-main's servers: the guards on the server Okta calls ({@link VertxGuards}),
+ * put on its router before its port listens ({@link BeforeListening}); the delivery look-up on the management server
+ * where Camel has one ({@link ManagementDeliveries}); and in demo mode the simulator's status reports to the server's
+ * own port. Used only where camel-platform-http-main is on the classpath ({@link #isAvailable()}).
  */
 final class CamelMainHttp extends ServiceSupport {
 
@@ -35,10 +31,12 @@ final class CamelMainHttp extends ServiceSupport {
 
     private final CamelContext camel;
     private final Settings settings;
+    private final VertxGuards guards;
 
-    CamelMainHttp(CamelContext camel, Settings settings) {
+    private CamelMainHttp(CamelContext camel, Settings settings) {
         this.camel = camel;
         this.settings = settings;
+        this.guards = new VertxGuards(camel, settings);
     }
 
     static boolean isAvailable() {
@@ -51,17 +49,33 @@ final class CamelMainHttp extends ServiceSupport {
         }
     }
 
+    /**
+     * Called while Camel is configured. camel-main makes its server before it runs configuration classes (4.10 to
+     * 4.17), so the guards go into the server's settings here, before the server starts.
+     */
+    static void install(CamelContext camel, Settings settings) throws Exception {
+        CamelMainHttp http = new CamelMainHttp(camel, settings);
+        MainHttpServer server = camel.hasService(MainHttpServer.class);
+        if (server != null) {
+            BeforeListening.install(server, http.guards::firstHandler);
+        }
+        camel.addService(http, true, true);
+    }
+
     @Override
     protected void doStart() throws Exception {
-        // the credentials are checked before the body is read unless the application has its own authentication step
-        OrgDirectory orgs = step(AuthenticationSteps.HOOK_AUTHENTICATOR, OrgSteps.Authentication.class) == null ? null
-                : step(OrgSteps.HOOK_ORGS, OrgDirectory.class);
-        CallMetrics metrics = step(ObservabilitySteps.HOOK_CALL_METRICS, CallMetrics.class);
-        VertxGuards guards = new VertxGuards(camel, settings, orgs, metrics);
-        guards.start();
         MainHttpServer server = camel.hasService(MainHttpServer.class);
-        if (server != null && settings.mode() == HookMode.DEMO) {
-            step(TwilioSteps.STATUS_CALLBACKS, StatusCallbacks.class).useLoopback(server.getPort());
+        if (server == null) {
+            log.warn("camel.server.enabled is not true: no guards in front of the hook's path (docs/platforms.md)");
+        } else {
+            ServiceHelper.startService(server); // idempotent: its router exists from here on
+            if (!guards.isFirst()) { // a server made after the hook was configured: first from now on
+                server.getRouter().route().order(Integer.MIN_VALUE).handler(guards.firstHandler());
+            }
+            guards.answerTheRest(server.getRouter());
+            if (settings.mode() == HookMode.DEMO) {
+                step(TwilioSteps.STATUS_CALLBACKS, StatusCallbacks.class).useLoopback(server.getPort());
+            }
         }
         if (hasManagementServer()) {
             DeliveryLedger ledger = step(DeliveriesSteps.DELIVERY_LEDGER, DeliveryLedger.class);

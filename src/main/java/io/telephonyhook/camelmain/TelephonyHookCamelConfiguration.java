@@ -73,7 +73,7 @@ public class TelephonyHookCamelConfiguration implements CamelConfiguration {
         // OAuth's key refresh, the Twilio connections and the connection to a shared Redis stop with Camel
         camel.addService(new Closer(steps), true);
         if (CamelMainHttp.isAvailable()) { // camel-platform-http-main's servers: guards, deliveries, demo reports
-            camel.addService(new CamelMainHttp(camel, settings), true, true);
+            CamelMainHttp.install(camel, settings);
         }
         // camel-twilio's component takes the single TwilioRestClient in the registry; an application's own one wins
         if (camel.getRegistry().findSingleByType(TwilioRestClient.class) == null) {

@@ -1,33 +1,35 @@
 package io.telephonyhook.camelmain;
 
 
+import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.platform.http.main.MainHttpServer;
-import org.apache.camel.support.service.ServiceHelper;
-import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.telephonyhook.HookRoutes;
+import io.telephonyhook.auth.AuthenticationSteps;
 import io.telephonyhook.auth.CredentialCheck;
 import io.telephonyhook.auth.HookAuthenticationException;
 import io.telephonyhook.config.Settings;
 import io.telephonyhook.observability.CallLog;
 import io.telephonyhook.observability.CallMetrics;
+import io.telephonyhook.observability.ObservabilitySteps;
 import io.telephonyhook.okta.HookRefusal;
 import io.telephonyhook.okta.OktaErrorResponse;
 import io.telephonyhook.okta.RequestTimeoutException;
 import io.telephonyhook.orgs.OrgDirectory;
+import io.telephonyhook.orgs.OrgSteps;
 import io.telephonyhook.twilio.StatusCallbacks;
 import io.telephonyhook.twilio.TwilioStatusReports;
 
 /**
  * camel-main's HTTP server (camel-platform-http-main, Vert.x) guarded as the Spring Boot hosts' servlet filters guard
- * theirs. A first handler on its router runs before any route's body handler, while the request is still paused:
+ * theirs. A first handler on its router, there before the port listens ({@link BeforeListening}), runs before any
+ * route's body handler, while the request is still paused:
  * <ul>
  *   <li>503 with Okta's error object on the hook's paths until the hook's routes have started (Vert.x listens before
  *       they do: a call would get an HTML 404);</li>
@@ -40,7 +42,7 @@ import io.telephonyhook.twilio.TwilioStatusReports;
  * failure handler does for Vert.x's own refusals ({@code camel.server.maxBodySize}'s 413): {@link VertxAnswers}. The
  * route checks everything again, so the YAML stays safe wherever it runs.
  */
-final class VertxGuards extends ServiceSupport {
+final class VertxGuards {
 
     private static final Logger log = LoggerFactory.getLogger(VertxGuards.class);
     private static final CallLog CALL_LOG = new CallLog();
@@ -50,35 +52,48 @@ final class VertxGuards extends ServiceSupport {
     private final CamelContext camel;
     private final Settings settings;
     /** Whose credentials are checked before the body is read; null when the application checks them itself */
-    private final OrgDirectory orgs;
-    private final CallMetrics metrics;
+    private OrgDirectory orgs;
+    private CallMetrics metrics;
     private String hookPath;
     private String statusPath;
+    private volatile boolean first;
     private volatile boolean open;
 
-    VertxGuards(CamelContext camel, Settings settings, OrgDirectory orgs, CallMetrics metrics) {
+    VertxGuards(CamelContext camel, Settings settings) {
         this.camel = camel;
         this.settings = settings;
-        this.orgs = orgs;
-        this.metrics = metrics;
     }
 
-    @Override
-    protected void doStart() {
-        MainHttpServer server = camel.hasService(MainHttpServer.class);
-        if (server == null) {
-            log.warn("camel.server.enabled is not true: no guards in front of the hook's path (docs/platforms.md)");
-            return;
-        }
-        ServiceHelper.startService(server); // idempotent: the router exists (and the port listens) from here on
+    /**
+     * The first handler, made once the hook's steps are in the registry and the routes are loaded (the paths depend
+     * on the REST configuration): {@link BeforeListening} asks for it as the server starts.
+     */
+    Handler<RoutingContext> firstHandler() {
+        // the credentials are checked before the body is read unless the application has its own authentication step
+        orgs = step(AuthenticationSteps.HOOK_AUTHENTICATOR, OrgSteps.Authentication.class) == null ? null
+                : step(OrgSteps.HOOK_ORGS, OrgDirectory.class);
+        metrics = step(ObservabilitySteps.HOOK_CALL_METRICS, CallMetrics.class);
         String context = camel.getRestConfiguration().getContextPath();
         String prefix = context == null || context.isBlank() ? "" : "/" + context.replaceAll("^/+|/+$", "");
         hookPath = prefix + settings.hook().getPath();
         statusPath = prefix + StatusCallbacks.PATH;
-        Router router = server.getRouter();
-        router.route().order(Integer.MIN_VALUE).handler(this::first);
+        first = true;
+        return this::first;
+    }
+
+    /** Whether the server has the first handler (false when it started before the hook could give it one). */
+    boolean isFirst() {
+        return first;
+    }
+
+    /** Once the server runs: Okta's error object for what no route serves and for Vert.x's own refusals. */
+    void answerTheRest(Router router) {
         router.route().order(Integer.MAX_VALUE).handler(call -> VertxAnswers.unserved(camel, call));
         router.route().failureHandler(VertxAnswers::failed);
+    }
+
+    private <T> T step(String name, Class<T> type) {
+        return camel.getRegistry().lookupByNameAndType(name, type);
     }
 
     private void first(RoutingContext call) {
