@@ -8,6 +8,7 @@ import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.telephonyhook.StepExpression;
 import io.telephonyhook.delivery.CallDeadline;
 import io.telephonyhook.delivery.DeliveryOutcome;
 import io.telephonyhook.delivery.FailureReason;
@@ -30,7 +31,7 @@ import io.telephonyhook.redis.SharedRedis;
  * a code is sent rather than refused), counted in {@code telephony_hook_redis_unavailable_total{use="dedup"}} and
  * logged once per outage.
  */
-public class OneDeliveryPerEvent {
+public class OneDeliveryPerEvent implements StepExpression {
 
     /** The exchange property holding this call's claim, for {@link #remember}. */
     public static final String CLAIM = "eventClaim";
@@ -67,6 +68,13 @@ public class OneDeliveryPerEvent {
      * still land later: this call's outcome is then written over it ({@link #remember}), so no stalled command leaves
      * the eventId pending for its repeats.
      */
+    /** The route's {@code deliveryOutcome} when the call is a repeat: {@link #earlierOutcome}. */
+    @Override
+    public Object evaluate(Exchange exchange) {
+        return earlierOutcome(exchange.getProperty("otpRequest", OtpRequest.class),
+                exchange.getProperty("deadline", CallDeadline.class), exchange);
+    }
+
     public DeliveryOutcome earlierOutcome(@ExchangeProperty("otpRequest") OtpRequest request,
                                           @ExchangeProperty("deadline") CallDeadline deadline, Exchange exchange) {
         String eventId = request.dedupKey(); // the eventId within its org

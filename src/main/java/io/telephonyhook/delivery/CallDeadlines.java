@@ -4,12 +4,14 @@ import java.time.Duration;
 
 import org.apache.camel.Exchange;
 
+import io.telephonyhook.StepExpression;
+
 /**
  * Gives each call its {@link CallDeadline}, counted from the request's arrival. A host that sees a request before
  * Camel does (the Spring Boot hosts note it in a servlet filter) says when it arrived through {@link Arrival};
  * otherwise the deadline counts from when Camel made the exchange, which every host does.
  */
-public class CallDeadlines {
+public class CallDeadlines implements StepExpression {
 
     /** When a host saw a request arrive. */
     @FunctionalInterface
@@ -27,6 +29,12 @@ public class CallDeadlines {
     public CallDeadlines(Duration budget, Arrival arrival) {
         this.budget = budget;
         this.arrival = arrival;
+    }
+
+    /** The route's {@code deadline}: {@link #fromArrival}. */
+    @Override
+    public Object evaluate(Exchange exchange) {
+        return fromArrival(exchange);
     }
 
     public CallDeadline fromArrival(Exchange exchange) {

@@ -5,10 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 
+import io.telephonyhook.StepExpression;
 import io.telephonyhook.delivery.DeliveryOutcome;
 
 /** Makes every answer Okta gets, in the exact shapes Okta documents, and writes it as JSON. */
-public class OktaResponseRenderer {
+public class OktaResponseRenderer implements StepExpression {
 
     static final String PROVIDER = "TWILIO";
 
@@ -20,6 +21,12 @@ public class OktaResponseRenderer {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** HTTP 200: the command saying whether the code went out. */
+    /** The route's answer to Okta: {@link #command}. */
+    @Override
+    public Object evaluate(Exchange exchange) {
+        return command(exchange.getProperty("deliveryOutcome", DeliveryOutcome.class));
+    }
+
     public OktaAnswer command(@ExchangeProperty("deliveryOutcome") DeliveryOutcome outcome) {
         return new OktaAnswer(200, OktaCommandResponse.of(new OktaCommandResponse.Action(
                 outcome.status(), PROVIDER, outcome.transactionId(), outcome.transactionMetadata())));

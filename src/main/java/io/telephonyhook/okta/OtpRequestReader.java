@@ -20,6 +20,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.apache.camel.language.simple.Simple;
 
+import io.telephonyhook.StepExpression;
 import io.telephonyhook.phone.PhoneNumberNormalizer;
 
 /**
@@ -28,7 +29,7 @@ import io.telephonyhook.phone.PhoneNumberNormalizer;
  * case. What we cannot work without (UTF-8 JSON itself, {@code data.messageProfile}, the number, the code, each a
  * string or digits) is a {@link MalformedHookRequestException}.
  */
-public class OtpRequestReader {
+public class OtpRequestReader implements StepExpression {
 
     private static final String PROFILE = "data.messageProfile";
     private static final Pattern UNSAFE_IN_LOGS = Pattern.compile("[^A-Za-z0-9._:/-]");
@@ -52,6 +53,14 @@ public class OtpRequestReader {
      * @param org the id of the org the call came for (the route's exchange property org, its id); null for the hook's
      *            one org when there is no orgs file
      */
+    /** The route's {@code otpRequest}: {@link #read}, from the body and the org the route picked. */
+    @Override
+    public Object evaluate(Exchange exchange) {
+        OktaOrg org = exchange.getProperty("org", OktaOrg.class);
+        return read(exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class),
+                exchange.getMessage().getBody(byte[].class), org == null ? null : org.getId());
+    }
+
     public OtpRequest read(@Header(Exchange.CONTENT_TYPE) String contentType, @Body byte[] body,
                            @Simple("${exchangeProperty.org?.id}") String org) {
         JsonMediaType.requireUtf8Json(contentType);

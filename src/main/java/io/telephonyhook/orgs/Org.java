@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.telephonyhook.auth.HookAuthenticator;
 import io.telephonyhook.delivery.DeliverabilityCheck;
+import io.telephonyhook.okta.OktaOrg;
 import io.telephonyhook.orgs.OrgsFile.OrgDefinition;
 import io.telephonyhook.pumping.PumpingGuard;
 import io.telephonyhook.twilio.SmsComposer;
@@ -21,7 +22,7 @@ import io.telephonyhook.twilio.VoiceCallComposer;
  *
  * <p>Without an orgs file the hook serves one org, with no id, made of the hook's own settings.
  */
-public final class Org implements AutoCloseable {
+public final class Org implements AutoCloseable, OktaOrg {
 
     /**
      * One of the org's Twilio accounts, as the delivery route uses it: the account's name (its routes are
@@ -58,6 +59,7 @@ public final class Org implements AutoCloseable {
     }
 
     /** The org's id (the end of its URL); null for the hook's one org. Read by the routes as org.id. */
+    @Override
     public String getId() {
         return definition == null ? null : definition.id();
     }

@@ -15,6 +15,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 
+import io.telephonyhook.StepExpression;
 import io.telephonyhook.auth.CredentialCheck;
 import io.telephonyhook.auth.HeaderSecrets;
 import io.telephonyhook.auth.HookAuthenticationException;
@@ -27,7 +28,7 @@ import io.telephonyhook.pumping.PumpingGuard;
  * secret is refused: 401, the same body, and the same work done first, so neither the answer nor its timing tells
  * which orgs exist. Without an orgs file it serves the hook's one org on {@code HOOK_PATH} alone.
  */
-public final class OrgDirectory implements AutoCloseable {
+public final class OrgDirectory implements AutoCloseable, StepExpression {
 
     /** The exchange property that holds the call's {@link Org}. */
     public static final String ORG = "org";
@@ -64,6 +65,12 @@ public final class OrgDirectory implements AutoCloseable {
      *
      * @throws HookAuthenticationException (401) for an id that is not one of the orgs', or none
      */
+    /** The route's {@code org}: {@link #select}. */
+    @Override
+    public Object evaluate(Exchange exchange) {
+        return select(exchange.getMessage().getHeader("orgId", String.class), exchange);
+    }
+
     public Org select(@Header("orgId") String id, Exchange exchange) {
         Org org = find(id);
         if (org == null) {

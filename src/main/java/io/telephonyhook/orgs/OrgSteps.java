@@ -11,6 +11,7 @@ import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.telephonyhook.StepExpression;
 import io.telephonyhook.config.Settings;
 import io.telephonyhook.delivery.CallDeadline;
 import io.telephonyhook.delivery.DeliveryOutcome;
@@ -106,12 +107,18 @@ public final class OrgSteps {
     }
 
     /** {@code deliverabilityCheck}: the channels the call's org's senders give. */
-    public static final class Deliverability {
+    public static final class Deliverability implements StepExpression {
 
         private final OrgDirectory orgs;
 
         public Deliverability(OrgDirectory orgs) {
             this.orgs = orgs;
+        }
+
+        @Override
+        public Object evaluate(Exchange exchange) { // refusal
+            return refusal(exchange, exchange.getProperty("otpRequest", OtpRequest.class),
+                    exchange.getProperty("deadline", CallDeadline.class));
         }
 
         public DeliveryOutcome refusal(Exchange exchange, @ExchangeProperty("otpRequest") OtpRequest request,
@@ -125,12 +132,17 @@ public final class OrgSteps {
     }
 
     /** {@code pumpingGuard}: the org's own allowed countries and rate limits, then the hook's over every org. */
-    public static final class Pumping {
+    public static final class Pumping implements StepExpression {
 
         private final OrgDirectory orgs;
 
         public Pumping(OrgDirectory orgs) {
             this.orgs = orgs;
+        }
+
+        @Override
+        public Object evaluate(Exchange exchange) { // refusal
+            return refusal(exchange, exchange.getProperty("otpRequest", OtpRequest.class));
         }
 
         public DeliveryOutcome refusal(Exchange exchange, @ExchangeProperty("otpRequest") OtpRequest request) {
@@ -162,7 +174,7 @@ public final class OrgSteps {
     }
 
     /** {@code twilioClients}, {@code twilioFailoverClients}: the org's account's clients, bound to the deadline. */
-    public static final class Clients {
+    public static final class Clients implements StepExpression {
 
         private final OrgDirectory orgs;
         private final boolean failover;
@@ -170,6 +182,11 @@ public final class OrgSteps {
         public Clients(OrgDirectory orgs, boolean failover) {
             this.orgs = orgs;
             this.failover = failover;
+        }
+
+        @Override
+        public Object evaluate(Exchange exchange) { // withinDeadline
+            return withinDeadline(exchange, exchange.getProperty("deadline", CallDeadline.class));
         }
 
         public TwilioRestClient withinDeadline(Exchange exchange, @ExchangeProperty("deadline") CallDeadline deadline) {

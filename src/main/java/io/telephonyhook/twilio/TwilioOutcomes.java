@@ -11,6 +11,7 @@ import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.telephonyhook.StepExpression;
 import io.telephonyhook.delivery.DeliveryOutcome;
 import io.telephonyhook.delivery.FailureReason;
 
@@ -21,7 +22,7 @@ import io.telephonyhook.delivery.FailureReason;
  * counts it.
  * Everything else (5xx, 429, no connection, timeout, open breaker) reaches the breaker's fallback.
  */
-public class TwilioOutcomes {
+public class TwilioOutcomes implements StepExpression {
 
     private static final Logger log = LoggerFactory.getLogger(TwilioOutcomes.class);
 
@@ -29,6 +30,12 @@ public class TwilioOutcomes {
      * Twilio accepted the message or call camel-twilio returned: SUCCESSFUL with its SID and status, and the account
      * that took it (the route's {@code twilioAccount}: {@code primary} or {@code failover}).
      */
+    /** The route's {@code deliveryOutcome} once Twilio took the code: {@link #accepted}. */
+    @Override
+    public Object evaluate(Exchange exchange) {
+        return accepted(exchange.getMessage().getBody(), exchange.getProperty("twilioAccount", String.class));
+    }
+
     public DeliveryOutcome accepted(@Body Object resource, @ExchangeProperty("twilioAccount") String account) {
         String took = account == null ? TwilioAccount.PRIMARY : account;
         if (resource instanceof Message message) {
