@@ -22,6 +22,9 @@ public class RequestBodyLimit implements Processor {
         if (body != null && body.length > maxBytes) {
             throw new RequestTooLargeException(maxBytes);
         }
+        if (body != null) { // kept as bytes: the steps after read them so, and would convert the host's reader again
+            exchange.getMessage().setBody(body);
+        }
     }
 
     public long maxBytes() {
