@@ -6,8 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.http.HttpClient;
 import com.twilio.http.Request;
@@ -41,7 +42,7 @@ public class DeadlineBoundHttpClient extends HttpClient {
     /** Kept back from the deadline for what follows the wait: mapping, rendering and writing Okta's answer. */
     static final Duration ANSWER_RESERVE = Duration.ofMillis(100);
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
     private static final byte[] EMPTY_RESOURCE = "{}".getBytes(StandardCharsets.UTF_8);
 
     private final TwilioTransport transport;
@@ -148,8 +149,13 @@ public class DeadlineBoundHttpClient extends HttpClient {
         if (body == null) {
             return false;
         }
-        try {
-            return JSON.readTree(body) instanceof ObjectNode;
+        // read through once without building a tree: the SDK parses it again into its resource
+        try (JsonParser json = JSON.createParser(body)) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            json.skipChildren(); // throws on a cut-off object, as reading the tree did; what follows it is not read
+            return true;
         } catch (IOException unreadable) {
             return false;
         }

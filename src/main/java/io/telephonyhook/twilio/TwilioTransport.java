@@ -168,9 +168,12 @@ public class TwilioTransport implements AutoCloseable {
         if (entity == null) {
             return new byte[0];
         }
+        long declared = entity.getContentLength();
         InputStream in = entity.getContent();
-        byte[] body = in.readNBytes(MAX_ANSWER_BYTES + 1);
-        if (body.length > MAX_ANSWER_BYTES) {
+        // with a declared length (Twilio's answers have one) the body is read into one array of its size
+        byte[] body = declared > MAX_ANSWER_BYTES ? null
+                : in.readNBytes(declared >= 0 ? (int) declared : MAX_ANSWER_BYTES + 1);
+        if (body == null || body.length > MAX_ANSWER_BYTES) {
             exchange.cancel();
             return null;
         }
