@@ -143,6 +143,8 @@ class MetricsTest extends HookTestSupport {
 
         assertThat(prometheus.value("camel_exchanges_total", Map.of("routeId", "telephony-hook"))).isPositive();
         assertThat(prometheus.value("camel_exchanges_total", Map.of("routeId", "telephony-hook-sms"))).isPositive();
+        assertThat(prometheus.scrape()).as("the routes that only hand a call on are not metered")
+                .doesNotContain("routeId=\"telephony-hook-url\"").doesNotContain("routeId=\"telephony-hook-answer\"");
     }
 
     /**
