@@ -21,6 +21,8 @@ import io.telephonyhook.observability.CallMetrics;
 import io.telephonyhook.observability.ObservabilitySteps;
 import io.telephonyhook.observability.TwilioMetrics;
 import io.telephonyhook.simulator.TwilioSimulator;
+import io.telephonyhook.okta.Channel;
+import io.telephonyhook.okta.OktaResponseRenderer;
 import io.telephonyhook.okta.ReadingSteps;
 import io.telephonyhook.orgs.OrgDirectory;
 import io.telephonyhook.orgs.OrgSteps;
@@ -73,7 +75,12 @@ final class CamelMainSteps implements AutoCloseable {
         bind(CallFlowSteps.HOOK_DEADLINES, CallFlowSteps.deadlines(settings.hook(), CallDeadlines.Arrival.UNKNOWN));
         bind(ReadingSteps.HOOK_BODY_LIMIT, ReadingSteps.bodyLimit(settings.hook()));
         bind(ReadingSteps.OTP_REQUEST_READER, ReadingSteps.reader(settings.hook()));
-        bind(ReadingSteps.OKTA_RESPONSE_RENDERER, ReadingSteps.renderer());
+        OktaResponseRenderer renderer = ReadingSteps.renderer();
+        bind(ReadingSteps.OKTA_RESPONSE_RENDERER, renderer);
+        bind(ReadingSteps.SMS_CALL, ReadingSteps.callOn(Channel.SMS));
+        bind(ReadingSteps.VOICE_CALL, ReadingSteps.callOn(Channel.VOICE));
+        bind(ReadingSteps.OKTA_ANSWER_STATUS, ReadingSteps.answerStatus());
+        bind(ReadingSteps.OKTA_ANSWER_JSON, ReadingSteps.answerJson(renderer));
 
         TwilioAccount account = TwilioSteps.account(settings, simulator);
         TwilioMetrics twilioMetrics = ObservabilitySteps.twilioMetrics(meters);

@@ -1,18 +1,28 @@
 package io.telephonyhook.okta;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.telephonyhook.StepExpression;
 import io.telephonyhook.config.HookSettings;
 import io.telephonyhook.config.InvalidSettingsException;
 import io.telephonyhook.phone.PhoneNumberNormalizer;
 
 /**
  * Reading Okta's request and writing its answer: the route beans {@value #HOOK_BODY_LIMIT},
- * {@value #OTP_REQUEST_READER} and {@value #OKTA_RESPONSE_RENDERER}.
+ * {@value #OTP_REQUEST_READER}, {@value #SMS_CALL}, {@value #VOICE_CALL}, {@value #OKTA_RESPONSE_RENDERER},
+ * {@value #OKTA_ANSWER_STATUS} and {@value #OKTA_ANSWER_JSON}.
  */
 public final class ReadingSteps {
 
     public static final String HOOK_BODY_LIMIT = "hookBodyLimit";
     public static final String OTP_REQUEST_READER = "otpRequestReader";
     public static final String OKTA_RESPONSE_RENDERER = "oktaResponseRenderer";
+    public static final String SMS_CALL = "smsCall";
+    public static final String VOICE_CALL = "voiceCall";
+    /** The answer's HTTP status, from the {@link OktaAnswer} in the body. */
+    public static final String OKTA_ANSWER_STATUS = "oktaAnswerStatus";
+    /** The answer's body as JSON, from the {@link OktaAnswer} in the body ({@link OktaResponseRenderer#json}). */
+    public static final String OKTA_ANSWER_JSON = "oktaAnswerJson";
 
     private ReadingSteps() {
     }
@@ -32,5 +42,26 @@ public final class ReadingSteps {
 
     public static OktaResponseRenderer renderer() {
         return new OktaResponseRenderer();
+    }
+
+    public static CallOnChannel callOn(Channel channel) {
+        return new CallOnChannel(channel);
+    }
+
+    public static StepExpression answerStatus() {
+        return exchange -> {
+            OktaAnswer answer = exchange.getMessage().getBody(OktaAnswer.class);
+            return answer == null ? null : answer.httpStatus();
+        };
+    }
+
+    public static StepExpression answerJson(OktaResponseRenderer renderer) {
+        return exchange -> {
+            try {
+                return renderer.json(exchange.getMessage().getBody(OktaAnswer.class));
+            } catch (JsonProcessingException unwritable) {
+                throw new IllegalStateException("Okta's answer could not be written as JSON", unwritable);
+            }
+        };
     }
 }

@@ -3,10 +3,12 @@ package io.telephonyhook.spring;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.telephonyhook.StepExpression;
 import io.telephonyhook.config.Settings;
 import io.telephonyhook.delivery.CallDeadlines;
 import io.telephonyhook.delivery.CallFlowSteps;
@@ -14,6 +16,8 @@ import io.telephonyhook.observability.CallLog;
 import io.telephonyhook.observability.CallMetrics;
 import io.telephonyhook.observability.DeliveryMetrics;
 import io.telephonyhook.observability.ObservabilitySteps;
+import io.telephonyhook.okta.CallOnChannel;
+import io.telephonyhook.okta.Channel;
 import io.telephonyhook.okta.OktaResponseRenderer;
 import io.telephonyhook.okta.OtpRequestReader;
 import io.telephonyhook.okta.ReadingSteps;
@@ -63,6 +67,30 @@ class HookStepsConfiguration {
     @ConditionalOnMissingBean(name = ReadingSteps.OKTA_RESPONSE_RENDERER)
     OktaResponseRenderer oktaResponseRenderer() {
         return ReadingSteps.renderer();
+    }
+
+    @Bean(ReadingSteps.SMS_CALL)
+    @ConditionalOnMissingBean(name = ReadingSteps.SMS_CALL)
+    CallOnChannel smsCall() {
+        return ReadingSteps.callOn(Channel.SMS);
+    }
+
+    @Bean(ReadingSteps.VOICE_CALL)
+    @ConditionalOnMissingBean(name = ReadingSteps.VOICE_CALL)
+    CallOnChannel voiceCall() {
+        return ReadingSteps.callOn(Channel.VOICE);
+    }
+
+    @Bean(ReadingSteps.OKTA_ANSWER_STATUS)
+    @ConditionalOnMissingBean(name = ReadingSteps.OKTA_ANSWER_STATUS)
+    StepExpression oktaAnswerStatus() {
+        return ReadingSteps.answerStatus();
+    }
+
+    @Bean(ReadingSteps.OKTA_ANSWER_JSON)
+    @ConditionalOnMissingBean(name = ReadingSteps.OKTA_ANSWER_JSON)
+    StepExpression oktaAnswerJson(@Qualifier(ReadingSteps.OKTA_RESPONSE_RENDERER) OktaResponseRenderer renderer) {
+        return ReadingSteps.answerJson(renderer);
     }
 
     /** The deadline counts from the arrival a servlet filter noted, before the body was read or a thread was free. */
