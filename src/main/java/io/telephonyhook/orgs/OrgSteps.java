@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.twilio.http.TwilioRestClient;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Processor;
@@ -106,7 +105,7 @@ public final class OrgSteps {
         }
     }
 
-    /** {@code deliverabilityCheck}: the channels the call's org's senders give. */
+    /** {@code deliverabilityCheck}: the org's check's refusal (or none), with the channels its senders give. */
     public static final class Deliverability implements StepExpression {
 
         private final OrgDirectory orgs;
@@ -116,14 +115,9 @@ public final class OrgSteps {
         }
 
         @Override
-        public Object evaluate(Exchange exchange) { // refusal
-            return refusal(exchange, exchange.getProperty("otpRequest", OtpRequest.class),
+        public Object evaluate(Exchange exchange) {
+            return orgs.of(exchange).deliverabilityCheck().refusal(exchange.getProperty("otpRequest", OtpRequest.class),
                     exchange.getProperty("deadline", CallDeadline.class));
-        }
-
-        public DeliveryOutcome refusal(Exchange exchange, @ExchangeProperty("otpRequest") OtpRequest request,
-                                       @ExchangeProperty("deadline") CallDeadline deadline) {
-            return orgs.of(exchange).deliverabilityCheck().refusal(request, deadline);
         }
 
         public DeliveryOutcome unknownChannel(Exchange exchange) {
@@ -131,7 +125,7 @@ public final class OrgSteps {
         }
     }
 
-    /** {@code pumpingGuard}: the org's own allowed countries and rate limits, then the hook's over every org. */
+    /** {@code pumpingGuard}: the refusal (or none) of the org's own countries and rate limits, then the hook's. */
     public static final class Pumping implements StepExpression {
 
         private final OrgDirectory orgs;
@@ -141,11 +135,8 @@ public final class OrgSteps {
         }
 
         @Override
-        public Object evaluate(Exchange exchange) { // refusal
-            return refusal(exchange, exchange.getProperty("otpRequest", OtpRequest.class));
-        }
-
-        public DeliveryOutcome refusal(Exchange exchange, @ExchangeProperty("otpRequest") OtpRequest request) {
+        public Object evaluate(Exchange exchange) {
+            OtpRequest request = exchange.getProperty("otpRequest", OtpRequest.class);
             PumpingGuard own = orgs.of(exchange).pumpingGuard();
             DeliveryOutcome refusal = own == null ? null : own.refusal(request);
             PumpingGuard acrossOrgs = orgs.acrossOrgs();
@@ -173,7 +164,7 @@ public final class OrgSteps {
         }
     }
 
-    /** {@code twilioClients}, {@code twilioFailoverClients}: the org's account's clients, bound to the deadline. */
+    /** {@code twilioClients}, {@code twilioFailoverClients}: the org's account's client, bound to the call's deadline. */
     public static final class Clients implements StepExpression {
 
         private final OrgDirectory orgs;
@@ -185,12 +176,9 @@ public final class OrgSteps {
         }
 
         @Override
-        public Object evaluate(Exchange exchange) { // withinDeadline
-            return withinDeadline(exchange, exchange.getProperty("deadline", CallDeadline.class));
-        }
-
-        public TwilioRestClient withinDeadline(Exchange exchange, @ExchangeProperty("deadline") CallDeadline deadline) {
-            return orgs.of(exchange).account(failover).clients().withinDeadline(deadline);
+        public Object evaluate(Exchange exchange) {
+            return orgs.of(exchange).account(failover).clients()
+                    .withinDeadline(exchange.getProperty("deadline", CallDeadline.class));
         }
     }
 
