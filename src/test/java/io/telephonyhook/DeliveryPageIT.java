@@ -120,7 +120,9 @@ class DeliveryPageIT {
     void anAgentFindsAUsersCodeByEventIdAndReadsWhyItWasNotDelivered() {
         browser.get(page(""));
         WebElement eventId = browser.findElement(By.id("eventId"));
+        String before = browser.getCurrentUrl();
         eventId.sendKeys("page-uk-0", Keys.ENTER); // the keyboard alone submits
+        awaitTheNextPage(before);
 
         List<WebElement> found = deliveries();
         assertThat(found).hasSize(1);
@@ -148,7 +150,7 @@ class DeliveryPageIT {
 
         browser.get(page(""));
         browser.findElement(By.cssSelector("#outcome option[value=failed]")).click();
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        follow(By.cssSelector("button[type=submit]"));
         assertThat(browser.findElement(By.id("found")).getText()).startsWith("7 deliveries");
         assertThat(deliveries()).allSatisfy(d -> assertThat(d.getAttribute("data-outcome")).isEqualTo("failed"));
 
@@ -180,12 +182,12 @@ class DeliveryPageIT {
         assertThat(deliveries()).hasSize(20);
         assertThat(deliveries().get(0).getText()).contains("page-call-unanswered");
 
-        browser.findElement(By.cssSelector("a[rel=next]")).click();
+        follow(By.cssSelector("a[rel=next]"));
         assertThat(browser.findElement(By.id("page")).getText()).isEqualTo("Page 2 of 2");
         assertThat(deliveries()).hasSize(13);
         assertThat(deliveries().get(12).getText()).contains("page-us-0");
 
-        browser.findElement(By.cssSelector("a[rel=prev]")).click();
+        follow(By.cssSelector("a[rel=prev]"));
         assertThat(browser.findElement(By.id("page")).getText()).isEqualTo("Page 1 of 2");
     }
 
@@ -193,7 +195,7 @@ class DeliveryPageIT {
     void nothingSecretIsInThePage() {
         browser.get(page(""));
         String all = browser.getPageSource();
-        browser.findElement(By.cssSelector("a[rel=next]")).click();
+        follow(By.cssSelector("a[rel=next]"));
         all += browser.getPageSource();
         assertThat(all).contains("+1******1000");
         for (String number : numbers) {
@@ -222,6 +224,31 @@ class DeliveryPageIT {
             assertThat(overflow.intValue()).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0);
         } finally {
             phone.quit();
+        }
+    }
+
+    /** Clicks a link or button that leads to another page, and waits for that page. */
+    private void follow(By link) {
+        String before = browser.getCurrentUrl();
+        browser.findElement(link).click();
+        awaitTheNextPage(before);
+    }
+
+    /**
+     * A click or a key can return before the browser has left the page (a form's submission is a task of its own): until
+     * the next page is in, a look-up may meet the old one or none.
+     */
+    private void awaitTheNextPage(String before) {
+        long giveUp = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (browser.getCurrentUrl().equals(before)
+                || !"complete".equals(browser.executeScript("return document.readyState"))) {
+            assertThat(System.nanoTime()).as("no page after %s", before).isLessThan(giveUp);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(interrupted);
+            }
         }
     }
 
