@@ -59,6 +59,13 @@ public class OneDeliveryPerEvent implements StepExpression {
         return new OneDeliveryPerEvent(null, null, metrics);
     }
 
+    /** The route's {@code deliveryOutcome} when the call is a repeat: {@link #earlierOutcome}. */
+    @Override
+    public Object evaluate(Exchange exchange) {
+        return earlierOutcome(exchange.getProperty("otpRequest", OtpRequest.class),
+                exchange.getProperty("deadline", CallDeadline.class), exchange);
+    }
+
     /**
      * Claims this call's eventId. Null when this call is the first with it (the claim is kept in the exchange
      * property {@value #CLAIM}); otherwise the first call's outcome, marked as a repeat.
@@ -68,13 +75,6 @@ public class OneDeliveryPerEvent implements StepExpression {
      * still land later: this call's outcome is then written over it ({@link #remember}), so no stalled command leaves
      * the eventId pending for its repeats.
      */
-    /** The route's {@code deliveryOutcome} when the call is a repeat: {@link #earlierOutcome}. */
-    @Override
-    public Object evaluate(Exchange exchange) {
-        return earlierOutcome(exchange.getProperty("otpRequest", OtpRequest.class),
-                exchange.getProperty("deadline", CallDeadline.class), exchange);
-    }
-
     public DeliveryOutcome earlierOutcome(@ExchangeProperty("otpRequest") OtpRequest request,
                                           @ExchangeProperty("deadline") CallDeadline deadline, Exchange exchange) {
         String eventId = request.dedupKey(); // the eventId within its org

@@ -20,13 +20,13 @@ public class OktaResponseRenderer implements StepExpression {
      */
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** HTTP 200: the command saying whether the code went out. */
     /** The route's answer to Okta: {@link #command}. */
     @Override
     public Object evaluate(Exchange exchange) {
         return command(exchange.getProperty("deliveryOutcome", DeliveryOutcome.class));
     }
 
+    /** HTTP 200: the command saying whether the code went out. */
     public OktaAnswer command(@ExchangeProperty("deliveryOutcome") DeliveryOutcome outcome) {
         return new OktaAnswer(200, OktaCommandResponse.of(new OktaCommandResponse.Action(
                 outcome.status(), PROVIDER, outcome.transactionId(), outcome.transactionMetadata())));

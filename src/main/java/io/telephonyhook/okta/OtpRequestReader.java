@@ -49,10 +49,6 @@ public class OtpRequestReader implements StepExpression {
         this.phoneNumbers = phoneNumbers;
     }
 
-    /**
-     * @param org the id of the org the call came for (the route's exchange property org, its id); null for the hook's
-     *            one org when there is no orgs file
-     */
     /** The route's {@code otpRequest}: {@link #read}, from the body and the org the route picked. */
     @Override
     public Object evaluate(Exchange exchange) {
@@ -61,6 +57,10 @@ public class OtpRequestReader implements StepExpression {
                 exchange.getMessage().getBody(byte[].class), org == null ? null : org.getId());
     }
 
+    /**
+     * @param org the id of the org the call came for (the route's exchange property org, its id); null for the hook's
+     *            one org when there is no orgs file
+     */
     public OtpRequest read(@Header(Exchange.CONTENT_TYPE) String contentType, @Body byte[] body,
                            @Simple("${exchangeProperty.org?.id}") String org) {
         JsonMediaType.requireUtf8Json(contentType);

@@ -59,18 +59,18 @@ public final class OrgDirectory implements AutoCloseable, StepExpression {
         return directory;
     }
 
-    /**
-     * The route's first step: the org the call is for. Without an orgs file, the hook's one org on {@code HOOK_PATH}
-     * (a call to {@code HOOK_PATH/<anything>} is refused); with one, the org whose id ends the URL.
-     *
-     * @throws HookAuthenticationException (401) for an id that is not one of the orgs', or none
-     */
     /** The route's {@code org}: {@link #select}. */
     @Override
     public Object evaluate(Exchange exchange) {
         return select(exchange.getMessage().getHeader("orgId", String.class), exchange);
     }
 
+    /**
+     * The route's first step: the org the call is for. Without an orgs file, the hook's one org on {@code HOOK_PATH}
+     * (a call to {@code HOOK_PATH/<anything>} is refused); with one, the org whose id ends the URL.
+     *
+     * @throws HookAuthenticationException (401) for an id that is not one of the orgs', or none
+     */
     public Org select(@Header("orgId") String id, Exchange exchange) {
         Org org = find(id);
         if (org == null) {

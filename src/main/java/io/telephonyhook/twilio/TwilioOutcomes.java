@@ -26,16 +26,16 @@ public class TwilioOutcomes implements StepExpression {
 
     private static final Logger log = LoggerFactory.getLogger(TwilioOutcomes.class);
 
-    /**
-     * Twilio accepted the message or call camel-twilio returned: SUCCESSFUL with its SID and status, and the account
-     * that took it (the route's {@code twilioAccount}: {@code primary} or {@code failover}).
-     */
     /** The route's {@code deliveryOutcome} once Twilio took the code: {@link #accepted}. */
     @Override
     public Object evaluate(Exchange exchange) {
         return accepted(exchange.getMessage().getBody(), exchange.getProperty("twilioAccount", String.class));
     }
 
+    /**
+     * Twilio accepted the message or call camel-twilio returned: SUCCESSFUL with its SID and status, and the account
+     * that took it (the route's {@code twilioAccount}: {@code primary} or {@code failover}).
+     */
     public DeliveryOutcome accepted(@Body Object resource, @ExchangeProperty("twilioAccount") String account) {
         String took = account == null ? TwilioAccount.PRIMARY : account;
         if (resource instanceof Message message) {
