@@ -56,7 +56,6 @@ final class VertxGuards {
     private CallMetrics metrics;
     private String hookPath;
     private String statusPath;
-    private volatile boolean first;
     private volatile boolean open;
 
     VertxGuards(CamelContext camel, Settings settings) {
@@ -77,13 +76,12 @@ final class VertxGuards {
         String prefix = context == null || context.isBlank() ? "" : "/" + context.replaceAll("^/+|/+$", "");
         hookPath = prefix + settings.hook().getPath();
         statusPath = prefix + StatusCallbacks.PATH;
-        first = true;
         return this::first;
     }
 
     /** Whether the server has the first handler (false when it started before the hook could give it one). */
     boolean isFirst() {
-        return first;
+        return hookPath != null; // set only when the handler is made
     }
 
     /** Once the server runs: Okta's error object for what no route serves and for Vert.x's own refusals. */
