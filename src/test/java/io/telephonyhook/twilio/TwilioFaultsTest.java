@@ -58,6 +58,18 @@ class TwilioFaultsTest extends HookTestSupport {
         assertThat(twilio.acceptedSids()).hasSize(1);
     }
 
+    /** Cut off mid-object: not a resource the SDK could read, so not a failure a failover would send again. */
+    @Test
+    void anAcceptanceWithACutOffBodyIsStillSuccessfulAndSentOnce() {
+        twilio.script(request -> Reply.acceptWithBody("{\"sid\": \"SM0123456789abcdef0123456789abcdef\", \"status\": "));
+
+        Answer answer = okta.post(OktaRequest.sms());
+
+        assertThat(answer.actionStatus()).isEqualTo("SUCCESSFUL");
+        assertThat(answer.metadata()).isEqualTo("twilioStatus=unknown");
+        assertThat(twilio.received()).hasSize(1);
+    }
+
     @Test
     void anAcceptanceWithoutASidIsStillSuccessful() {
         twilio.script(request -> Reply.acceptWithBody("{\"status\": \"queued\"}"));
