@@ -1,5 +1,8 @@
 package io.telephonyhook.okta;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -11,62 +14,39 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Utf8Body {
 
+    private static final char REPLACED = '\uFFFD';
+
     private Utf8Body() {
     }
 
     /** The body as text; {@link MalformedHookRequestException} ({@code body is not valid UTF-8}) when it is not UTF-8. */
     public static String decode(byte[] body) {
-        if (!isUtf8(body)) {
+        String text = textOrNull(body);
+        if (text == null) {
             throw new MalformedHookRequestException("body", "is not valid UTF-8");
         }
-        // checked: the JDK's own conversion, with no replacement left to make (and a copy only for an ASCII body)
-        return new String(body, StandardCharsets.UTF_8);
+        return text;
     }
 
     /**
-     * Whether the bytes are well-formed UTF-8 as RFC 3629 (Unicode's table 3-7) defines it: no continuation byte
-     * without its lead, no overlong form (C0, C1, E0 80-9F, F0 80-8F), no encoded surrogate (ED A0-BF), nothing past
-     * U+10FFFF (F4 90-BF, F5-FF), no sequence cut short. The same judgement as the JDK's decoder set to report, without
-     * its buffers: this runs twice for every call.
+     * The bytes as text, or null when they are not UTF-8. The JDK's {@code String} conversion first: it is the fast
+     * one (a copy for ASCII, no buffers of its own), and it replaces whatever is malformed with U+FFFD, so text
+     * without U+FFFD was well-formed. Only text with one, a replacement or a U+FFFD the sender wrote, is decoded again
+     * by the JDK's decoder set to report, which tells the two apart. This runs twice for every call.
      */
-    static boolean isUtf8(byte[] bytes) {
-        int i = 0;
-        while (i < bytes.length) {
-            int lead = bytes[i] & 0xFF;
-            if (lead < 0x80) {
-                i++;
-                continue;
-            }
-            int following;
-            int secondMin = 0x80;
-            int secondMax = 0xBF;
-            if (lead >= 0xC2 && lead <= 0xDF) {
-                following = 1;
-            } else if (lead >= 0xE0 && lead <= 0xEF) {
-                following = 2;
-                secondMin = lead == 0xE0 ? 0xA0 : 0x80;
-                secondMax = lead == 0xED ? 0x9F : 0xBF;
-            } else if (lead >= 0xF0 && lead <= 0xF4) {
-                following = 3;
-                secondMin = lead == 0xF0 ? 0x90 : 0x80;
-                secondMax = lead == 0xF4 ? 0x8F : 0xBF;
-            } else {
-                return false;
-            }
-            if (i + following >= bytes.length) {
-                return false;
-            }
-            int second = bytes[i + 1] & 0xFF;
-            if (second < secondMin || second > secondMax) {
-                return false;
-            }
-            for (int k = 2; k <= following; k++) {
-                if ((bytes[i + k] & 0xC0) != 0x80) {
-                    return false;
-                }
-            }
-            i += following + 1;
+    static String textOrNull(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf(REPLACED) < 0) {
+            return text;
         }
-        return true;
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException notUtf8) {
+            return null;
+        }
     }
 }
