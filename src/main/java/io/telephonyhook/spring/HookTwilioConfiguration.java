@@ -1,7 +1,6 @@
 package io.telephonyhook.spring;
 
 import com.twilio.http.TwilioRestClient;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +9,6 @@ import io.telephonyhook.config.Settings;
 import io.telephonyhook.observability.CallMetrics;
 import io.telephonyhook.observability.ObservabilitySteps;
 import io.telephonyhook.observability.TwilioMetrics;
-import io.telephonyhook.simulator.TwilioSimulator;
 import io.telephonyhook.twilio.TwilioAccount;
 import io.telephonyhook.twilio.TwilioConnections;
 import io.telephonyhook.twilio.TwilioSteps;
@@ -25,8 +23,8 @@ class HookTwilioConfiguration {
 
     /** The primary account. */
     @Bean
-    TwilioAccount telephonyHookTwilioAccount(Settings settings, ObjectProvider<TwilioSimulator> simulator) {
-        return TwilioSteps.account(settings, simulator::getObject);
+    TwilioAccount telephonyHookTwilioAccount(Settings settings, DemoSimulator demo) {
+        return TwilioSteps.account(settings, demo::get);
     }
 
     @Bean
@@ -37,8 +35,8 @@ class HookTwilioConfiguration {
     /** A connection pool and clients per account: the primary's, and the failover's when there is one. */
     @Bean(destroyMethod = "close")
     TwilioConnections telephonyHookTwilioConnections(Settings settings, TwilioAccount primary,
-                                                     ObjectProvider<TwilioSimulator> simulator, TwilioMetrics metrics) {
-        return TwilioSteps.connections(settings, primary, TwilioSteps.failoverAccount(settings, simulator::getObject),
+                                                     DemoSimulator demo, TwilioMetrics metrics) {
+        return TwilioSteps.connections(settings, primary, TwilioSteps.failoverAccount(settings, demo::get),
                 metrics);
     }
 

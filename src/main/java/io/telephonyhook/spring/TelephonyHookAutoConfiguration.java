@@ -1,9 +1,7 @@
 package io.telephonyhook.spring;
 
 import java.io.IOException;
-import java.time.Clock;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
@@ -21,7 +19,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
@@ -62,13 +59,10 @@ public class TelephonyHookAutoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(TelephonyHookAutoConfiguration.class);
 
     /** Demo mode only (no {@code TWILIO_ACCOUNT_SID}): the Twilio simulator the hook sends through. */
-    @Bean(destroyMethod = "stop")
-    @Conditional(DemoModeCondition.class)
+    @Bean
     @ConditionalOnMissingBean
-    TwilioSimulator telephonyHookTwilioSimulator() throws IOException {
-        TwilioSimulator simulator = new TwilioSimulator(new ObjectMapper(), Clock.systemUTC());
-        simulator.start();
-        return simulator;
+    DemoSimulator telephonyHookDemoSimulator(Settings settings) throws IOException {
+        return DemoSimulator.of(settings);
     }
 
     /** The hook's Camel health check: in Camel's own health (camel.health.*) and, as telephonyHook, the actuator's. */
@@ -91,14 +85,14 @@ public class TelephonyHookAutoConfiguration {
     void demoStatusReportsToThisServer(WebServerInitializedEvent initialized) {
         boolean mainServer = initialized.getApplicationContext().getServerNamespace() == null; // not management's
         ApplicationContext context = initialized.getApplicationContext();
-        if (mainServer && context.getBeanNamesForType(TwilioSimulator.class).length > 0) {
+        if (mainServer && context.getBean(DemoSimulator.class).running()) {
             context.getBean(StatusCallbacks.class).useLoopback(initialized.getWebServer().getPort());
         }
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void announceDemoMode(ApplicationReadyEvent ready) {
-        if (ready.getApplicationContext().getBeanNamesForType(TwilioSimulator.class).length > 0) {
+        if (ready.getApplicationContext().getBean(DemoSimulator.class).running()) {
             log.warn(TwilioSimulator.DEMO_BANNER);
         }
     }

@@ -28,7 +28,6 @@ import org.springframework.boot.web.servlet.context.ServletWebServerApplicationC
 
 import io.telephonyhook.auth.AuthenticationSteps;
 import io.telephonyhook.config.Settings;
-import io.telephonyhook.simulator.TwilioSimulator;
 import io.telephonyhook.support.OktaClient;
 import io.telephonyhook.support.OktaClient.Answer;
 import io.telephonyhook.support.OktaRequest;
@@ -64,7 +63,8 @@ class TelephonyHookAutoConfigurationTest {
     @Test
     void anApplicationGetsTheStepsAndTheRoutes() {
         application.run(context -> {
-            assertThat(context).hasSingleBean(Settings.class).hasSingleBean(TwilioSimulator.class);
+            assertThat(context).hasSingleBean(Settings.class);
+            assertThat(context.getBean(DemoSimulator.class).running()).isTrue();
             CamelContext camel = context.getBean(CamelContext.class);
             assertThat(camel.getRoute("telephony-hook")).isNotNull();
             assertThat(camel.getRoute("telephony-hook-sms")).isNotNull();
@@ -89,14 +89,14 @@ class TelephonyHookAutoConfigurationTest {
             Answer noSecret = okta.post(OktaRequest.sms().json(), null, null, "/okta/telephony");
             assertThat(noSecret.status()).isEqualTo(401);
             assertThat(noSecret.json().at("/error/errorCauses/0/reason").asText()).isEqualTo("UNAUTHORIZED");
-            assertThat(context.getBean(TwilioSimulator.class).deliveries()).hasSize(1);
+            assertThat(context.getBean(DemoSimulator.class).get().deliveries()).hasSize(1);
             HttpResponse<String> oldPath = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             okta.hookUrl().resolve("/telephonyHook")).header("Authorization", demoSecret)
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(OktaRequest.sms().json())).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(oldPath.statusCode()).isEqualTo(404);
-            assertThat(context.getBean(TwilioSimulator.class).deliveries()).hasSize(1);
+            assertThat(context.getBean(DemoSimulator.class).get().deliveries()).hasSize(1);
         });
     }
 
@@ -133,7 +133,7 @@ class TelephonyHookAutoConfigurationTest {
     @Test
     void hookEnabledFalseAddsNothing() {
         application.withPropertyValues("hook.enabled=false").run(context -> {
-            assertThat(context).doesNotHaveBean(Settings.class).doesNotHaveBean(TwilioSimulator.class)
+            assertThat(context).doesNotHaveBean(Settings.class).doesNotHaveBean(DemoSimulator.class)
                     .doesNotHaveBean(TwilioRestClient.class);
             assertThat(context.getBean(CamelContext.class).getRoutes()).isEmpty();
         });
