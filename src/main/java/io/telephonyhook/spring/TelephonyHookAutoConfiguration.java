@@ -58,9 +58,8 @@ public class TelephonyHookAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(TelephonyHookAutoConfiguration.class);
 
-    /** Demo mode only (no {@code TWILIO_ACCOUNT_SID}): the Twilio simulator the hook sends through. */
+    /** The Twilio simulator the hook sends through in demo mode (no {@code TWILIO_ACCOUNT_SID}); none in live mode. */
     @Bean
-    @ConditionalOnMissingBean
     DemoSimulator telephonyHookDemoSimulator(Settings settings) throws IOException {
         return DemoSimulator.of(settings);
     }

@@ -26,18 +26,22 @@ class SimulatorOnlyInDemoModeTest extends HookTestSupport {
     @Test
     void liveModeHasNoSimulator() throws Exception {
         assertThat(context.getBean(DemoSimulator.class).running()).isFalse();
-        assertThat(context.getBeanNamesForType(TwilioSimulator.class)).isEmpty();
 
-        HttpResponse<String> simulator = get("/simulator/messages");
-        HttpResponse<String> unknown = get("/no/such/path");
-        assertThat(simulator.statusCode()).isEqualTo(404);
-        assertThat(simulator.body().replace("/simulator/messages", "PATH"))
-                .isEqualTo(unknown.body().replace("/no/such/path", "PATH"));
+        for (String method : new String[] {"GET", "POST", "DELETE"}) {
+            for (String accept : new String[] {"application/json", "text/plain"}) {
+                HttpResponse<String> simulator = send(method, "/simulator/messages", accept);
+                HttpResponse<String> unknown = send(method, "/no/such/path", accept);
+                assertThat(simulator.statusCode()).as(method + " " + accept).isEqualTo(404);
+                assertThat(simulator.body().replace("/simulator/messages", "PATH")).as(method + " " + accept)
+                        .isEqualTo(unknown.body().replace("/no/such/path", "PATH"));
+            }
+        }
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
+    private HttpResponse<String> send(String method, String path, String accept) throws Exception {
         return HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(okta.hookUrl().resolve(path).toString())).build(),
+                HttpRequest.newBuilder(URI.create(okta.hookUrl().resolve(path).toString())).header("Accept", accept)
+                        .method(method, HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

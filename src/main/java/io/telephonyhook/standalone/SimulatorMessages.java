@@ -1,0 +1,38 @@
+package io.telephonyhook.standalone;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.function.RequestPredicates;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
+
+import io.telephonyhook.orgs.OrgDirectory;
+import io.telephonyhook.spring.DemoSimulator;
+
+/**
+ * Demo mode only: {@code GET /simulator/messages}, what the simulator accepted, i.e. what would have been sent. It holds
+ * codes, so it asks for the same credentials as the hook itself (with an orgs file, one org's, and {@code ?org=} its
+ * id). In live mode the route matches nothing, so the path is not found, whatever the method, as any unknown path: a
+ * route decided per request rather than a controller under a bean condition, because the fast-start layout's Spring AOT
+ * fixes conditions in the build (in demo mode). Found by the standalone application's component scan.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SimulatorMessages {
+
+    static final String PATH = "/simulator/messages";
+
+    @Bean
+    RouterFunction<ServerResponse> simulatorMessagesRoute(DemoSimulator demo, OrgDirectory orgs) {
+        return RouterFunctions.route()
+                .GET(PATH, RequestPredicates.accept(MediaType.APPLICATION_JSON).and(request -> demo.running()),
+                        request -> orgs.check(request.param("org").orElse(null),
+                                request.servletRequest()::getHeader).accepted()
+                                ? ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
+                                        .body(demo.get().deliveries())
+                                : ServerResponse.status(HttpStatus.UNAUTHORIZED).build())
+                .build();
+    }
+}
