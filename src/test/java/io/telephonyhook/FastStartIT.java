@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -116,6 +117,21 @@ class FastStartIT {
                 .allSatisfy((name, jar) -> assertThat(name).startsWith("io.telephonyhook.deliverypage."));
         assertThat(fromJars(sources, "org.apache.camel.dsl.yaml.")).as(
                 "Camel's YAML DSL classes loaded from a jar, not the archive").isEmpty();
+    }
+
+    /** Spring AOT fixed the management server on a port of its own: one port for both is refused in one line. */
+    @Test
+    void theLayoutRefusesTheManagementServerOnOktasPort() throws Exception {
+        Map<String, String> env = JarProcess.hookEnvironment(twilio);
+        String port = String.valueOf(JarProcess.freePort());
+        env.put("PORT", port);
+        env.put("MANAGEMENT_PORT", port);
+        hook = JarProcess.launch(LAYOUT.resolve("telephony-hook.jar"),
+                List.of("-XX:SharedArchiveFile=" + LAYOUT.resolve("telephony-hook.jsa")), elsewhere, env);
+        assertThat(hook.process().waitFor(2, TimeUnit.MINUTES)).as("the start stopped").isTrue();
+        assertThat(hook.process().exitValue()).isNotZero();
+        assertThat(hook.logText()).contains("MANAGEMENT_PORT (" + port + ") must be a port of its own")
+                .doesNotContain("Port " + port + " was already in use");
     }
 
     private static HttpResponse<String> get(int port, String path, String authorization) throws Exception {

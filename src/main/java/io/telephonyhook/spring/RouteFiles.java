@@ -47,7 +47,8 @@ final class RouteFiles {
         if (folder == null || folder.contains("*") || folder.contains("?") || folder.startsWith("/")) {
             return PluginHelper.getPackageScanResourceResolver(camel).findResources(pattern);
         }
-        ClassLoader loader = camel.getApplicationContextClassLoader();
+        ClassLoader loader = camel.getApplicationContextClassLoader() != null ? camel.getApplicationContextClassLoader()
+                : RouteFiles.class.getClassLoader();
         Set<String> names = namesIn(loader, folder, path.substring(slash + 1));
         if (names == null) { // a class path entry neither a jar nor a directory: Spring's resolver knows more kinds
             names = new TreeSet<>();

@@ -6,6 +6,7 @@ import org.apache.camel.component.platform.http.springboot.SpringBootPlatformHtt
 import org.apache.catalina.core.StandardHost;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -24,7 +25,7 @@ import io.telephonyhook.spring.TwilioKeysAreTheHooks;
  * Camel Spring Boot application): Okta's JSON error object for every error the server answers itself (with
  * {@link JsonErrorController}), each call served and finished on the request thread that read it (platform-http's
  * engine and {@link CallsAnsweredInPlace}, with a start-up warning when those threads leave no room past the admitted
- * calls), and (with {@link SimulatorController}) the demo's {@code GET /simulator/messages}. An application that embeds the hook keeps its own error
+ * calls), and (with {@link SimulatorMessages}) the demo's {@code GET /simulator/messages}. An application that embeds the hook keeps its own error
  * pages and platform-http's own engine.
  */
 @Configuration(proxyBeanMethods = false)
@@ -66,6 +67,12 @@ public class StandaloneConfiguration {
     @Bean(PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME) // the name platform-http looks its engine up by
     PlatformHttpEngine platformHttpOnTheRequestThread(Environment environment) {
         return new SpringBootPlatformHttpEngine(environment.getProperty("server.port", Integer.class, 8080), Runnable::run);
+    }
+
+    /** The fast-start layout refuses a management port that is not a port of its own ({@link ManagementPortOfItsOwn}). */
+    @Bean
+    static BeanFactoryPostProcessor managementPortOfItsOwn(Environment environment) {
+        return new ManagementPortOfItsOwn(environment);
     }
 
     /** ...and Spring MVC then finishes such a call on the spot, with no servlet async cycle ({@link CallsAnsweredInPlace}). */

@@ -30,9 +30,11 @@ import org.springframework.util.FileSystemUtils;
  * {@code spring.properties} that says {@code spring.aot.enabled=true}, which Spring reads from the class path. The exec
  * jar is left as it was: started with {@code java -jar}, it evaluates every condition at start as before.
  *
- * <p>What the conditions decided in this run stays decided in the layout: the management server on a port of its own,
- * the actuator's endpoints, Spring's and Camel's own switches. The hook's settings, demo or live mode included, are
- * read at start as always (docs/going-live.md, "Fast start").
+ * <p>What the conditions decided in this run stays decided in the layout: the management server on a port of its own
+ * (which the layout then requires: {@code ManagementPortOfItsOwn}), Spring's and Camel's own switches, no cloud
+ * platform. The hook's settings, demo or live mode included, are read at start as always (docs/going-live.md, "Fast
+ * start"). {@code spring.properties} wins over a {@code -Dspring.aot.enabled} given at start, so the layout always runs
+ * on these beans; the {@code -exec} jar is the one that decides at start.
  *
  * <p>Run by Maven in {@code package} (exec-maven-plugin, test class path), after the exec jar is copied in and before
  * {@link CdsTraining}, which then trains the archive on these classes:
@@ -61,7 +63,7 @@ public final class SpringAotProcessing {
         ProcessBuilder engine = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", jar.toString(), "org.springframework.boot.SpringApplicationAotProcessor", APPLICATION,
                 sources.toString(), scratch.resolve("resources").toString(), classes.toString(), "io.telephonyhook",
-                "telephony-hook")
+                "telephony-hook", "--spring.main.cloud-platform=none") // whatever platform the build runs on
                 .directory(scratch.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         engine.environment().keySet().removeIf(name -> NOT_PASSED_ON.stream().anyMatch(name::startsWith));
         Process run = engine.start();
@@ -105,6 +107,7 @@ public final class SpringAotProcessing {
             }
             Path properties = zip.getPath("/spring.properties");
             String before = Files.exists(properties) ? Files.readString(properties, StandardCharsets.ISO_8859_1) : "";
+            before = before.isEmpty() || before.endsWith("\n") ? before : before + "\n";
             Files.writeString(properties, before + "# the fast-start layout: Spring AOT's bean definitions"
                     + " (io.telephonyhook.faststart.SpringAotProcessing)\nspring.aot.enabled=true\n",
                     StandardCharsets.ISO_8859_1);
