@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -119,19 +121,24 @@ class FastStartIT {
                 "Camel's YAML DSL classes loaded from a jar, not the archive").isEmpty();
     }
 
-    /** Spring AOT fixed the management server on a port of its own: one port for both is refused in one line. */
-    @Test
-    void theLayoutRefusesTheManagementServerOnOktasPort() throws Exception {
+    /**
+     * Spring AOT fixed the management server on a port of its own: the same port as Okta's, or none ({@code -1}), is
+     * refused in one line before any server is made.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"PORT", "-1"})
+    void theLayoutRefusesAManagementPortNotItsOwn(String managementPort) throws Exception {
         Map<String, String> env = JarProcess.hookEnvironment(twilio);
         String port = String.valueOf(JarProcess.freePort());
+        String management = "PORT".equals(managementPort) ? port : managementPort;
         env.put("PORT", port);
-        env.put("MANAGEMENT_PORT", port);
+        env.put("MANAGEMENT_PORT", management);
         hook = JarProcess.launch(LAYOUT.resolve("telephony-hook.jar"),
                 List.of("-XX:SharedArchiveFile=" + LAYOUT.resolve("telephony-hook.jsa")), elsewhere, env);
         assertThat(hook.process().waitFor(2, TimeUnit.MINUTES)).as("the start stopped").isTrue();
         assertThat(hook.process().exitValue()).isNotZero();
-        assertThat(hook.logText()).contains("MANAGEMENT_PORT (" + port + ") must be a port of its own")
-                .doesNotContain("Port " + port + " was already in use");
+        assertThat(hook.logText()).contains("MANAGEMENT_PORT (" + management + ") must be a port of its own")
+                .doesNotContain("Tomcat initialized");
     }
 
     private static HttpResponse<String> get(int port, String path, String authorization) throws Exception {
