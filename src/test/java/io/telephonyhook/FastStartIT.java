@@ -19,10 +19,10 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.telephonyhook.support.JarProcess;
 import io.telephonyhook.support.OktaClient;
@@ -63,7 +63,7 @@ class FastStartIT {
     }
 
     @Test
-    void theExtractedJarWithItsArchiveAnswersOktaWithClassesFromTheArchive() throws Exception {
+    void theLayoutAnswersOktaLiveOnAotBeansWithClassesFromTheArchive() throws Exception {
         Path classLoading = elsewhere.resolve("class-load.log");
         Map<String, String> env = JarProcess.hookEnvironment(twilio);
         int management = JarProcess.freePort();

@@ -7,6 +7,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 import io.telephonyhook.orgs.OrgDirectory;
@@ -28,11 +29,15 @@ public class SimulatorMessages {
     RouterFunction<ServerResponse> simulatorMessagesRoute(DemoSimulator demo, OrgDirectory orgs) {
         return RouterFunctions.route()
                 .GET(PATH, RequestPredicates.accept(MediaType.APPLICATION_JSON).and(request -> demo.running()),
-                        request -> orgs.check(request.param("org").orElse(null),
-                                request.servletRequest()::getHeader).accepted()
-                                ? ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
-                                        .body(demo.get().deliveries())
-                                : ServerResponse.status(HttpStatus.UNAUTHORIZED).build())
+                        request -> messages(request, demo, orgs))
                 .build();
+    }
+
+    /** With an orgs file, an org's credentials and its id ({@code ?org=acme-prod}); otherwise the hook's own. */
+    private static ServerResponse messages(ServerRequest request, DemoSimulator demo, OrgDirectory orgs) {
+        if (!orgs.check(request.param("org").orElse(null), request.servletRequest()::getHeader).accepted()) {
+            return ServerResponse.status(HttpStatus.UNAUTHORIZED).build();
+        }
+        return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(demo.get().deliveries());
     }
 }
