@@ -6,9 +6,11 @@ import org.apache.camel.component.platform.http.springboot.SpringBootPlatformHtt
 import org.apache.catalina.core.StandardHost;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
+import org.springframework.boot.autoconfigure.web.embedded.TomcatVirtualThreadsWebServerFactoryCustomizer;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -22,11 +24,15 @@ import io.telephonyhook.spring.TwilioKeysAreTheHooks;
 
 /**
  * What only the standalone application adds to the hook (which {@code TelephonyHookAutoConfiguration} sets up in any
- * Camel Spring Boot application): Okta's JSON error object for every error the server answers itself (with
- * {@link JsonErrorController}), each call served and finished on the request thread that read it (platform-http's
- * engine and {@link CallsAnsweredInPlace}, with a start-up warning when those threads leave no room past the admitted
- * calls), and (with {@link SimulatorMessages}) the demo's {@code GET /simulator/messages}. An application that embeds the hook keeps its own error
- * pages and platform-http's own engine.
+ * Camel Spring Boot application):
+ * <ul>
+ * <li>Okta's JSON error object for every error the server answers itself (with {@link JsonErrorController});
+ * <li>each call served and finished on the request thread that read it (platform-http's engine and
+ * {@link CallsAnsweredInPlace}), with a start-up warning when those threads leave no room past the admitted calls; a
+ * virtual thread with {@code spring.threads.virtual.enabled} on Java 21 or later ({@link VirtualRequestThreads});
+ * <li>the demo's {@code GET /simulator/messages} ({@link SimulatorMessages}).
+ * </ul>
+ * An application that embeds the hook keeps its own error pages and platform-http's own engine.
  */
 @Configuration(proxyBeanMethods = false)
 public class StandaloneConfiguration {
@@ -69,6 +75,13 @@ public class StandaloneConfiguration {
         return new SpringBootPlatformHttpEngine(environment.getProperty("server.port", Integer.class, 8080), Runnable::run);
     }
 
+    /** Calls on virtual threads by {@code spring.threads.virtual.enabled}, decided at start ({@link VirtualRequestThreads}). */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> virtualRequestThreads(Environment environment,
+            ObjectProvider<TomcatVirtualThreadsWebServerFactoryCustomizer> springs) {
+        return new VirtualRequestThreads(environment, springs);
+    }
+
     /** The fast-start layout refuses a management port that is not a port of its own ({@link ManagementPortOfItsOwn}). */
     @Bean
     static BeanFactoryPostProcessor managementPortOfItsOwn(Environment environment) {
@@ -83,15 +96,16 @@ public class StandaloneConfiguration {
 
     /**
      * The route answers calls past {@code HOOK_MAX_CONCURRENT_CALLS} {@code FAILED} at once, on a request thread: with no
-     * thread left over for them, they would wait in Tomcat's queue into Okta's deadline instead.
+     * thread left over for them, they would wait in Tomcat's queue into Okta's deadline instead. Virtual request
+     * threads are not counted: there is one for every call.
      */
     @Bean
     ApplicationListener<ApplicationStartedEvent> requestThreadsBeyondTheAdmittedCalls(ServerProperties server,
-            Settings settings) {
+            Settings settings, Environment environment) {
         return event -> {
             int threads = server.getTomcat().getThreads().getMax();
             int admitted = settings.hook().getMaxConcurrentCalls();
-            if (threads <= admitted) {
+            if (threads <= admitted && !VirtualRequestThreads.enabled(environment)) {
                 log.warn("server.tomcat.threads.max ({}) is not above HOOK_MAX_CONCURRENT_CALLS ({}): calls past the "
                         + "maximum wait for a thread instead of being answered FAILED (overloaded) at once", threads,
                         admitted);

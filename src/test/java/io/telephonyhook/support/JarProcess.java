@@ -68,12 +68,25 @@ public final class JarProcess implements AutoCloseable {
     /** As {@link #launch(Path, Path, Map)}, with these JVM options before {@code -jar}. */
     public static JarProcess launch(Path jar, List<String> jvmArguments, Path directory,
             Map<String, String> environment) throws IOException {
+        return launchOn(Path.of(System.getProperty("java.home")), jar, jvmArguments, directory, environment);
+    }
+
+    /** As {@link #start(Path, List, Path, Map, String)}, on the JDK at {@code javaHome} instead of the build's. */
+    public static JarProcess startOn(Path javaHome, Path jar, List<String> jvmArguments, Path directory,
+            Map<String, String> environment, String startedLine) throws Exception {
+        JarProcess started = launchOn(javaHome, jar, jvmArguments, directory, environment);
+        started.awaitListening(startedLine);
+        return started;
+    }
+
+    private static JarProcess launchOn(Path javaHome, Path jar, List<String> jvmArguments, Path directory,
+            Map<String, String> environment) throws IOException {
         assertThat(jar).as("the packaged jar (run 'mvnw verify')").exists();
         // a caller that must know the port first (to put it in HOOK_PUBLIC_URL, say) sets PORT itself
         int port = environment.containsKey("PORT") ? Integer.parseInt(environment.get("PORT")) : freePort();
         Path log = directory.resolve(jar.getFileName() + ".log");
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(javaHome.resolve("bin").resolve("java").toString());
         command.addAll(jvmArguments);
         command.add("-jar");
         command.add(jar.toString());

@@ -1,0 +1,63 @@
+package io.telephonyhook.standalone;
+
+import org.apache.tomcat.util.threads.VirtualThreadExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.thread.Threading;
+import org.springframework.boot.autoconfigure.web.embedded.TomcatVirtualThreadsWebServerFactoryCustomizer;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.core.env.Environment;
+
+/**
+ * Calls served on virtual threads when {@code spring.threads.virtual.enabled} is set on Java 21 or later, decided at
+ * start in every way the application starts. Spring Boot's own customizer does it where Spring decides its conditions
+ * at start ({@code java -jar} on the {@code -exec} jar, {@code spring-boot:run}); Spring AOT (the fast-start layout)
+ * decided that condition in the build, in demo mode and without the setting, so there the layout would keep platform
+ * threads whatever the operator sets. This one looks at the setting when the server is made and does what Spring's
+ * would have done, only where Spring's is absent: never twice.
+ *
+ * <p>Each call, Twilio request included, runs on the request thread that read it ({@link StandaloneConfiguration}); a
+ * virtual one gives its carrier back while it waits for Twilio, so the calls in flight cost no platform thread each.
+ * {@code HOOK_MAX_CONCURRENT_CALLS} still bounds them (the route's admission step); {@code server.tomcat.threads.max}
+ * no longer does.
+ */
+final class VirtualRequestThreads implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+
+    private static final Logger log = LoggerFactory.getLogger(VirtualRequestThreads.class);
+
+    static final String SETTING = "spring.threads.virtual.enabled";
+
+    /** Spring Boot's name prefix for its virtual request threads, kept so that a thread looks the same either way. */
+    static final String NAME_PREFIX = "tomcat-handler-";
+
+    private final Environment environment;
+    private final ObjectProvider<TomcatVirtualThreadsWebServerFactoryCustomizer> springs;
+
+    VirtualRequestThreads(Environment environment,
+            ObjectProvider<TomcatVirtualThreadsWebServerFactoryCustomizer> springs) {
+        this.environment = environment;
+        this.springs = springs;
+    }
+
+    /** Whether calls are served on virtual threads: the setting is on and the JVM has them (Spring's own test). */
+    static boolean enabled(Environment environment) {
+        return Threading.VIRTUAL.isActive(environment);
+    }
+
+    @Override
+    public void customize(TomcatServletWebServerFactory factory) {
+        if (!enabled(environment)) {
+            if (environment.getProperty(SETTING, boolean.class, false)) { // Spring itself says nothing of it
+                log.warn("{} is set, but Java {} has no virtual threads (21 or later has): calls are served on platform"
+                        + " threads", SETTING, Runtime.version().feature());
+            }
+            return;
+        }
+        if (springs.getIfAvailable() == null) {
+            log.info("Serving calls on virtual threads ({}, decided at start)", SETTING);
+            factory.addProtocolHandlerCustomizers(handler -> handler.setExecutor(new VirtualThreadExecutor(NAME_PREFIX)));
+        }
+    }
+}
