@@ -88,13 +88,15 @@ class VirtualThreadsIT {
         twilio.answerAfter(twilioTakes);
         List<CompletableFuture<Answer>> calls = IntStream.range(0, AT_ONCE)
                 .mapToObj(i -> CompletableFuture.supplyAsync(() -> okta.post(OktaRequest.sms()), callers)).toList();
-        Thread.sleep(twilioTakes.toMillis() / 2);
-        List<String> requestThreads = platformRequestThreads();
+        awaitTwilioHolding(ADMITTED, OKTA_WAITS);
+        List<String> serverThreads = tomcatPlatformThreads();
         List<Answer> answers = calls.stream().map(CompletableFuture::join).toList();
 
-        assertThat(requestThreads).as("the server's platform threads while %d calls wait for Twilio", ADMITTED)
+        assertThat(serverThreads).as("the server's platform threads while %d calls wait for Twilio", ADMITTED)
                 .hasSizeLessThanOrEqualTo(2); // its acceptor and poller: no request thread of Tomcat's own
         List<Answer> shed = answers.stream().filter(a -> a.metadata().equals("reason=overloaded")).toList();
+        // at least the calls past two waves of admitted ones: on a slow machine the last callers may arrive after the
+        // first wave was answered
         assertThat(shed).hasSizeGreaterThanOrEqualTo(AT_ONCE - 2 * ADMITTED)
                 .allSatisfy(answer -> assertThat(answer.took()).as("shed without waiting for Twilio")
                         .isLessThan(twilioTakes));
@@ -108,7 +110,7 @@ class VirtualThreadsIT {
         twilio.reset();
         twilio.answerAfter(Duration.ofMillis(300));
         OktaRequest repeated = OktaRequest.voice().eventId("virtual-threads-" + layout);
-        List<Answer> repeats = IntStream.range(0, ADMITTED)
+        List<Answer> repeats = IntStream.range(0, ADMITTED - 2) // within admission, whatever is still finishing
                 .mapToObj(i -> CompletableFuture.supplyAsync(() -> okta.post(repeated), callers)).toList()
                 .stream().map(CompletableFuture::join).toList();
         assertThat(twilio.received()).hasSize(1);
@@ -126,12 +128,21 @@ class VirtualThreadsIT {
         assertThat(hook.logText().contains(DECIDED_BY_THE_HOOK)).as(DECIDED_BY_THE_HOOK).isEqualTo(layout);
     }
 
+    /** Until the stand-in has had {@code calls} requests (the admitted calls are waiting), at most {@code within}. */
+    private void awaitTwilioHolding(int calls, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (twilio.received().size() < calls && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(twilio.received()).as("the admitted calls, waiting for Twilio").hasSizeGreaterThanOrEqualTo(calls);
+    }
+
     /**
      * The JVM's threads named as Tomcat names those of the server on the hook's port ({@code http-nio-PORT-exec-N},
      * {@code -Poller}, {@code -Acceptor}), from {@code /proc}, where Linux keeps a thread's name to 15 characters.
      * Virtual threads are not there: they run on the JVM's carrier threads.
      */
-    private List<String> platformRequestThreads() throws IOException {
+    private List<String> tomcatPlatformThreads() throws IOException {
         String named = "http-nio-" + hook.port() + "-";
         String prefix = named.substring(0, Math.min(15, named.length()));
         Path tasks = Path.of("/proc", String.valueOf(hook.process().pid()), "task");

@@ -78,8 +78,8 @@ public class StandaloneConfiguration {
     /** Calls on virtual threads by {@code spring.threads.virtual.enabled}, decided at start ({@link VirtualRequestThreads}). */
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> virtualRequestThreads(Environment environment,
-            ObjectProvider<TomcatVirtualThreadsWebServerFactoryCustomizer> springs) {
-        return new VirtualRequestThreads(environment, springs);
+            ObjectProvider<TomcatVirtualThreadsWebServerFactoryCustomizer> springsOwnCustomizer) {
+        return new VirtualRequestThreads(environment, springsOwnCustomizer);
     }
 
     /** The fast-start layout refuses a management port that is not a port of its own ({@link ManagementPortOfItsOwn}). */

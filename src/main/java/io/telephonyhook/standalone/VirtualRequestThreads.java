@@ -11,12 +11,14 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.env.Environment;
 
 /**
- * Calls served on virtual threads when {@code spring.threads.virtual.enabled} is set on Java 21 or later, decided at
- * start in every way the application starts. Spring Boot's own customizer does it where Spring decides its conditions
- * at start ({@code java -jar} on the {@code -exec} jar, {@code spring-boot:run}); Spring AOT (the fast-start layout)
- * decided that condition in the build, in demo mode and without the setting, so there the layout would keep platform
- * threads whatever the operator sets. This one looks at the setting when the server is made and does what Spring's
- * would have done, only where Spring's is absent: never twice.
+ * Okta's calls served on virtual threads when {@code spring.threads.virtual.enabled} is set on Java 21 or later,
+ * decided at start however the application starts. Spring Boot's own customizer does it where Spring decides its
+ * conditions at start ({@code java -jar} on the {@code -exec} jar, {@code spring-boot:run}); Spring AOT (the fast-start
+ * layout) decided that condition in the build, in demo mode and without the setting, so there the layout would keep
+ * platform threads whatever the operator sets. This one looks at the setting when the server is made and does what
+ * Spring's would have done to the main server, only where Spring's is absent: never twice. (What else the setting
+ * changes, Spring's task executors and, in the {@code -exec} jar, the management server's threads, stays as the build
+ * made it in the layout; no call runs there.)
  *
  * <p>Each call, Twilio request included, runs on the request thread that read it ({@link StandaloneConfiguration}); a
  * virtual one gives its carrier back while it waits for Twilio, so the calls in flight cost no platform thread each.
@@ -33,12 +35,12 @@ final class VirtualRequestThreads implements WebServerFactoryCustomizer<TomcatSe
     static final String NAME_PREFIX = "tomcat-handler-";
 
     private final Environment environment;
-    private final ObjectProvider<TomcatVirtualThreadsWebServerFactoryCustomizer> springs;
+    private final ObjectProvider<TomcatVirtualThreadsWebServerFactoryCustomizer> springsOwnCustomizer;
 
     VirtualRequestThreads(Environment environment,
-            ObjectProvider<TomcatVirtualThreadsWebServerFactoryCustomizer> springs) {
+            ObjectProvider<TomcatVirtualThreadsWebServerFactoryCustomizer> springsOwnCustomizer) {
         this.environment = environment;
-        this.springs = springs;
+        this.springsOwnCustomizer = springsOwnCustomizer;
     }
 
     /** Whether calls are served on virtual threads: the setting is on and the JVM has them (Spring's own test). */
@@ -55,7 +57,7 @@ final class VirtualRequestThreads implements WebServerFactoryCustomizer<TomcatSe
             }
             return;
         }
-        if (springs.getIfAvailable() == null) {
+        if (springsOwnCustomizer.getIfAvailable() == null) {
             log.info("Serving calls on virtual threads ({}, decided at start)", SETTING);
             factory.addProtocolHandlerCustomizers(handler -> handler.setExecutor(new VirtualThreadExecutor(NAME_PREFIX)));
         }
