@@ -18,6 +18,7 @@ import io.telephonyhook.deliverypage.DeliveryPage;
 import io.telephonyhook.deliverypage.DeliveryViewers;
 import io.telephonyhook.twilio.StatusCallbacks;
 import io.telephonyhook.twilio.TwilioSteps;
+import io.telephonyhook.vertx.VertxGuards;
 
 /**
  * What the hook adds to camel-platform-http-main's servers: the guards on the server Okta calls ({@link VertxGuards}),

@@ -7,7 +7,7 @@ import io.telephonyhook.delivery.CallDeadlines;
 import io.telephonyhook.http.ArrivalTimeFilter;
 
 /** The arrival {@link ArrivalTimeFilter} noted on the servlet request, before the body was read or a thread free. */
-class PlatformHttpArrival implements CallDeadlines.Arrival {
+public class PlatformHttpArrival implements CallDeadlines.Arrival {
 
     @Override
     public Long arrivedAtNanos(Exchange exchange) {

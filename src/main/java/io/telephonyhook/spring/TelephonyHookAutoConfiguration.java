@@ -84,7 +84,8 @@ public class TelephonyHookAutoConfiguration {
     void demoStatusReportsToThisServer(WebServerInitializedEvent initialized) {
         boolean mainServer = initialized.getApplicationContext().getServerNamespace() == null; // not management's
         ApplicationContext context = initialized.getApplicationContext();
-        if (mainServer && context.getBean(DemoSimulator.class).running()) {
+        // a main server that does not listen (-1): Okta's port is elsewhere (the standalone's HTTP_SERVER=vertx)
+        if (mainServer && initialized.getWebServer().getPort() > 0 && context.getBean(DemoSimulator.class).running()) {
             context.getBean(StatusCallbacks.class).useLoopback(initialized.getWebServer().getPort());
         }
     }

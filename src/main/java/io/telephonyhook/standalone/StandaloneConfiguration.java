@@ -30,7 +30,8 @@ import io.telephonyhook.spring.TwilioKeysAreTheHooks;
  * <li>each call served and finished on the request thread that read it (platform-http's engine and
  * {@link CallsAnsweredInPlace}), with a start-up warning when those threads leave no room past the admitted calls; a
  * virtual thread with {@code spring.threads.virtual.enabled} on Java 21 or later ({@link VirtualRequestThreads});
- * <li>the demo's {@code GET /simulator/messages} ({@link SimulatorMessages}).
+ * <li>the demo's {@code GET /simulator/messages} ({@link SimulatorMessages});
+ * <li>with {@code HTTP_SERVER=vertx}, Okta's port on Vert.x in place of Tomcat ({@link OktaPortOnVertxConfiguration}).
  * </ul>
  * An application that embeds the hook keeps its own error pages and platform-http's own engine.
  */
@@ -71,8 +72,9 @@ public class StandaloneConfiguration {
      * the hook keeps platform-http's own engine.
      */
     @Bean(PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME) // the name platform-http looks its engine up by
-    PlatformHttpEngine platformHttpOnTheRequestThread(Environment environment) {
-        return new SpringBootPlatformHttpEngine(environment.getProperty("server.port", Integer.class, 8080), Runnable::run);
+    PlatformHttpEngine platformHttpOnTheRequestThread(Environment environment, VertxOktaPort vertx) {
+        return HttpServerChoice.of(environment) == HttpServerChoice.VERTX ? vertx.engine()
+                : new SpringBootPlatformHttpEngine(environment.getProperty("server.port", Integer.class, 8080), Runnable::run);
     }
 
     /** Calls on virtual threads by {@code spring.threads.virtual.enabled}, decided at start ({@link VirtualRequestThreads}). */

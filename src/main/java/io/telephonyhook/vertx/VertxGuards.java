@@ -1,5 +1,7 @@
-package io.telephonyhook.camelmain;
+package io.telephonyhook.vertx;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
@@ -27,12 +29,12 @@ import io.telephonyhook.twilio.StatusCallbacks;
 import io.telephonyhook.twilio.TwilioStatusReports;
 
 /**
- * camel-main's HTTP server (camel-platform-http-main, Vert.x) guarded as the Spring Boot hosts' servlet filters guard
- * theirs. A first handler on its router, there before the port listens ({@link BeforeListening}), runs before any
- * route's body handler, while the request is still paused:
+ * A Vert.x server of camel-platform-http (camel-main's, and the standalone application's with {@code HTTP_SERVER=vertx})
+ * guarded as the Spring Boot hosts' servlet filters guard theirs. A first handler on its router, there before the port
+ * listens, runs before any route's body handler, while the request is still paused:
  * <ul>
  *   <li>503 with Okta's error object on the hook's paths until the hook's routes have started (Vert.x listens before
- *       they do: a call would get an HTML 404);</li>
+ *       they do: a call would get an HTML 404), and again once Camel is stopping (the calls in flight finish);</li>
  *   <li>on Okta's path, the credentials checked before a byte of the body is read (401), and on Twilio's status
  *       path the signature header (403): a refused body up to HOOK_MAX_BODY is let in and dropped, so the caller
  *       reads the answer whole; a larger one, or one of unknown length, is never read (the connection is closed);</li>
@@ -42,12 +44,14 @@ import io.telephonyhook.twilio.TwilioStatusReports;
  * failure handler does for Vert.x's own refusals ({@code camel.server.maxBodySize}'s 413): {@link VertxAnswers}. The
  * route checks everything again, so the YAML stays safe wherever it runs.
  */
-final class VertxGuards {
+public final class VertxGuards {
 
     private static final Logger log = LoggerFactory.getLogger(VertxGuards.class);
     private static final CallLog CALL_LOG = new CallLog();
     private static final OktaErrorResponse STARTING = OktaErrorResponse.of("The telephony hook is starting",
             "The telephony hook is starting", "HTTP_503", null, null);
+    private static final OktaErrorResponse STOPPING = OktaErrorResponse.of("The telephony hook is stopping",
+            "The telephony hook is stopping", "HTTP_503", null, null);
 
     private final CamelContext camel;
     private final Settings settings;
@@ -57,17 +61,19 @@ final class VertxGuards {
     private String hookPath;
     private String statusPath;
     private volatile boolean open;
+    /** When each call on Okta's path reached the server, until its answer is written */
+    private final Map<HttpServerRequest, Long> arrivals = new ConcurrentHashMap<>();
 
-    VertxGuards(CamelContext camel, Settings settings) {
+    public VertxGuards(CamelContext camel, Settings settings) {
         this.camel = camel;
         this.settings = settings;
     }
 
     /**
      * The first handler, made once the hook's steps are in the registry and the routes are loaded (the paths depend
-     * on the REST configuration): {@link BeforeListening} asks for it as the server starts.
+     * on the REST configuration): the server asks for it as it starts.
      */
-    Handler<RoutingContext> firstHandler() {
+    public Handler<RoutingContext> firstHandler() {
         // the credentials are checked before the body is read unless the application has its own authentication step
         orgs = step(AuthenticationSteps.HOOK_AUTHENTICATOR, OrgSteps.Authentication.class) == null ? null
                 : step(OrgSteps.HOOK_ORGS, OrgDirectory.class);
@@ -79,13 +85,21 @@ final class VertxGuards {
         return this::first;
     }
 
+    /**
+     * When a call on Okta's path reached the server, before its body was read ({@link System#nanoTime()}); null for
+     * another request or once it is answered. The call's deadline counts from it.
+     */
+    public Long arrivedAtNanos(HttpServerRequest request) {
+        return arrivals.get(request);
+    }
+
     /** Whether the server has the first handler (false when it started before the hook could give it one). */
-    boolean isFirst() {
+    public boolean isFirst() {
         return hookPath != null; // set only when the handler is made
     }
 
     /** Once the server runs: Okta's error object for what no route serves and for Vert.x's own refusals. */
-    void answerTheRest(Router router) {
+    public void answerTheRest(Router router) {
         router.route().order(Integer.MAX_VALUE).handler(call -> VertxAnswers.unserved(camel, call));
         router.route().failureHandler(VertxAnswers::failed);
     }
@@ -103,10 +117,19 @@ final class VertxGuards {
             call.next();
             return;
         }
+        if (hook) {
+            arrivals.put(request, System.nanoTime());
+            call.addEndHandler(ended -> arrivals.remove(request));
+        }
         request.pause(); // until a route's body handler reads it: the checks below may finish later, off this thread
         if (!open && !(open = HookRoutes.started(camel))) {
             call.response().putHeader("Retry-After", "1");
             answer(call, 503, STARTING);
+            return;
+        }
+        if (camel.isStopping()) { // the calls in flight are finishing: a new one is refused, so Okta falls back at once
+            call.response().putHeader("Connection", "close");
+            answer(call, 503, STOPPING);
             return;
         }
         if (request.method() != HttpMethod.POST) {

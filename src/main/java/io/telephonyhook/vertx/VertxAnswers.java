@@ -1,4 +1,4 @@
-package io.telephonyhook.camelmain;
+package io.telephonyhook.vertx;
 
 import java.util.Locale;
 import java.util.Set;
@@ -16,10 +16,10 @@ import org.apache.camel.component.platform.http.PlatformHttpComponent;
 import io.telephonyhook.okta.OktaErrorResponse;
 
 /**
- * What camel-platform-http-main's Vert.x server answers itself, in Okta's error object as the Spring Boot hosts'
+ * What a Vert.x server of the hook's answers itself, in Okta's error object as the Spring Boot hosts'
  * error pages do: a path no route serves, a method the path does not take, and Vert.x's own refusals and failures.
  */
-final class VertxAnswers {
+public final class VertxAnswers {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -27,7 +27,7 @@ final class VertxAnswers {
     }
 
     /** What no route serves: 405 with the methods the path has, else 404; Okta's error object either way. */
-    static void unserved(CamelContext camel, RoutingContext call) {
+    public static void unserved(CamelContext camel, RoutingContext call) {
         String path = call.request().path();
         Set<String> allowed = new TreeSet<>();
         PlatformHttpComponent http = camel.getComponent("platform-http", PlatformHttpComponent.class);
@@ -48,23 +48,31 @@ final class VertxAnswers {
     }
 
     /** Vert.x's own refusals (a body over camel.server.maxBodySize: 413) and failures, as JSON, never a trace. */
-    static void failed(RoutingContext call) {
+    public static void failed(RoutingContext call) {
         if (call.response().ended()) {
             return;
         }
         int status = call.statusCode() >= 400 ? call.statusCode() : 500;
         String phrase = status == 413 ? "Request Entity Too Large" : status < 500 ? "Bad Request" : "Internal Error";
-        write(call, status, OktaErrorResponse.of(phrase, phrase, "HTTP_" + status, null, null));
+        OktaErrorResponse error = OktaErrorResponse.of(phrase, phrase, "HTTP_" + status, null, null);
+        if (status == 413 && !call.request().isEnded()) { // the rest of a body too large is never read
+            call.response().putHeader("Connection", "close");
+            write(call, status, error).onComplete(written -> call.request().connection().close());
+        } else {
+            write(call, status, error);
+        }
     }
 
-    static Future<Void> write(RoutingContext call, int status, OktaErrorResponse error) {
-        byte[] body;
+    public static Future<Void> write(RoutingContext call, int status, OktaErrorResponse error) {
+        return call.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(json(error));
+    }
+
+    /** Okta's error object as the bytes of an answer. */
+    public static Buffer json(OktaErrorResponse error) {
         try {
-            body = JSON.writeValueAsBytes(error);
+            return Buffer.buffer(JSON.writeValueAsBytes(error));
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException(impossible);
         }
-        return call.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-                .end(Buffer.buffer(body));
     }
 }

@@ -1,0 +1,30 @@
+package io.telephonyhook.standalone;
+
+import java.util.Locale;
+
+import org.springframework.core.env.Environment;
+
+/**
+ * The server Okta's port runs on in the standalone application: {@code HTTP_SERVER} ({@code standalone.http-server},
+ * application.yaml), Tomcat by default or Vert.x ({@link VertxOktaPort}). Read when the application starts rather than
+ * as a bean condition, because the fast-start layout's Spring AOT fixes conditions in the build.
+ */
+public enum HttpServerChoice {
+
+    /** Spring MVC on Tomcat, behind the servlet filters of {@code io.telephonyhook.http} */
+    TOMCAT,
+    /** camel-platform-http's Vert.x engine on a server of the hook's own; Tomcat keeps the management port */
+    VERTX;
+
+    static final String PROPERTY = "standalone.http-server";
+
+    public static HttpServerChoice of(Environment environment) {
+        String value = environment.getProperty(PROPERTY, "tomcat").strip();
+        try {
+            return valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            throw new IllegalStateException("HTTP_SERVER (" + PROPERTY + ") is '" + value
+                    + "': it takes tomcat (the default) or vertx");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.telephonyhook.standalone;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.PlatformHttpComponent;
+import org.apache.camel.component.platform.http.PlatformHttpConstants;
+import org.apache.camel.component.platform.http.springboot.CamelRequestHandlerMapping;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.apache.camel.support.service.ServiceHelper;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import io.telephonyhook.config.Settings;
+import io.telephonyhook.delivery.CallDeadlines;
+import io.telephonyhook.delivery.CallFlowSteps;
+import io.telephonyhook.orgs.OrgDirectory;
+import io.telephonyhook.spring.DemoSimulator;
+import io.telephonyhook.spring.PlatformHttpArrival;
+import io.telephonyhook.twilio.StatusCallbacks;
+
+/**
+ * Okta's port on Vert.x with {@code HTTP_SERVER=vertx} ({@link HttpServerChoice}, {@link VertxOktaPort}): the beans are
+ * made whichever server is chosen (the fast-start layout fixes the beans in the build), and act only when it is Vert.x.
+ * Then Tomcat does not listen on {@code PORT} (the management port is a Tomcat of its own), the Vert.x server starts
+ * before Camel's routes (their consumers look its router up), and the demo's status reports and messages are on it.
+ */
+@Configuration(proxyBeanMethods = false)
+public class OktaPortOnVertxConfiguration {
+
+    @Bean
+    VertxOktaPort vertxOktaPort(Settings settings, Environment environment, DemoSimulator demo, OrgDirectory orgs,
+            ObjectMapper json) {
+        return new VertxOktaPort(settings, environment.getProperty("server.address"),
+                environment.getProperty("server.port", Integer.class, 8080),
+                router -> SimulatorMessages.onVertx(router, demo, orgs, json));
+    }
+
+    /** Tomcat keeps the management port only: a main server on port -1 is made but never listens. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> tomcatOffOktasPort(Environment environment) {
+        return factory -> {
+            if (HttpServerChoice.of(environment) == HttpServerChoice.VERTX) {
+                factory.setPort(-1);
+            }
+        };
+    }
+
+    @Bean
+    CamelContextConfiguration oktaPortOnVertx(Environment environment, VertxOktaPort port,
+            ObjectProvider<CamelRequestHandlerMapping> springMvcMappings, DemoSimulator demo,
+            StatusCallbacks statusCallbacks) {
+        return new CamelContextConfiguration() {
+            @Override
+            public void beforeApplicationStart(CamelContext camel) {
+                if (HttpServerChoice.of(environment) != HttpServerChoice.VERTX) {
+                    return;
+                }
+                // Spring MVC's mapping of platform-http's consumers takes only its own engine's (and logs the rest)
+                CamelRequestHandlerMapping mappings = springMvcMappings.getIfAvailable();
+                if (mappings != null) {
+                    camel.getComponent(PlatformHttpConstants.PLATFORM_HTTP_COMPONENT_NAME, PlatformHttpComponent.class)
+                            .removePlatformHttpListener(mappings);
+                }
+                try {
+                    camel.addService(port, true, false);
+                    ServiceHelper.startService(port);
+                } catch (Exception failed) {
+                    throw new IllegalStateException("Could not start Okta's port on Vert.x (HTTP_SERVER=vertx)", failed);
+                }
+                if (demo.running()) {
+                    statusCallbacks.useLoopback(port.port());
+                }
+            }
+
+            @Override
+            public void afterApplicationStart(CamelContext camel) {
+            }
+        };
+    }
+
+    /** The call's deadline counts from when its request arrived, as the chosen server noted it. */
+    @Bean(CallFlowSteps.HOOK_DEADLINES)
+    CallDeadlines hookDeadlines(Settings settings, Environment environment, VertxOktaPort port) {
+        return CallFlowSteps.deadlines(settings.hook(), HttpServerChoice.of(environment) == HttpServerChoice.VERTX
+                ? port : new PlatformHttpArrival());
+    }
+}

@@ -1,0 +1,149 @@
+package io.telephonyhook.standalone;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.platform.http.vertx.HttpMessage;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpEngine;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.telephonyhook.config.Settings;
+import io.telephonyhook.delivery.CallDeadlines;
+import io.telephonyhook.okta.OktaErrorResponse;
+import io.telephonyhook.vertx.VertxAnswers;
+import io.telephonyhook.vertx.VertxGuards;
+
+/**
+ * Okta's port on Vert.x ({@code HTTP_SERVER=vertx}): a Vert.x server of the hook's own on {@code PORT}, serving the
+ * hook's routes through camel-platform-http's Vert.x engine, with the guards camel-main's server has
+ * ({@link VertxGuards}) on its router before it listens. Tomcat keeps the management port only.
+ * <p>
+ * Why a server of its own rather than camel-platform-http-vertx's {@code VertxPlatformHttpServer}: that one takes no
+ * {@link HttpServerOptions} (the idle timeout), no handler for requests Vert.x cannot parse (answered here in Okta's
+ * JSON, as Tomcat's are), and no worker pool size, and a call runs on a worker thread for the whole of its Twilio
+ * request: the pool is the calls admitted ({@code HOOK_MAX_CONCURRENT_CALLS}) and room to answer those past them
+ * {@code FAILED} at once.
+ */
+public final class VertxOktaPort extends ServiceSupport implements CamelContextAware, CallDeadlines.Arrival {
+
+    private static final Logger log = LoggerFactory.getLogger(VertxOktaPort.class);
+    /** Workers beyond the admitted calls: those past them are answered at once, and Twilio's status reports */
+    static final int SPARE_WORKERS = 50;
+    /** As Tomcat's keep-alive: an idle connection stays open long enough that a caller never races its closing */
+    static final int IDLE_SECONDS = 60;
+
+    private final Settings settings;
+    private final String host;
+    private final int configuredPort;
+    private final Consumer<Router> moreRoutes;
+    private CamelContext camel;
+    private Vertx vertx;
+    private HttpServer server;
+    private VertxGuards guards;
+    private volatile int port = -1;
+
+    /**
+     * @param host the address to listen on ({@code server.address}), null for all
+     * @param port {@code PORT}; 0 for any free one
+     * @param moreRoutes what the server serves besides the routes (the demo's messages), added before it listens
+     */
+    public VertxOktaPort(Settings settings, String host, int port, Consumer<Router> moreRoutes) {
+        this.settings = settings;
+        this.host = host == null || host.isBlank() ? "0.0.0.0" : host;
+        this.configuredPort = port;
+        this.moreRoutes = moreRoutes;
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return camel;
+    }
+
+    @Override
+    public void setCamelContext(CamelContext camel) {
+        this.camel = camel;
+    }
+
+    /** The port listened on (the actual one when {@code PORT} is 0); -1 before the server starts. */
+    public int port() {
+        return port;
+    }
+
+    /** platform-http's engine on this server: its consumers find the router by the port. */
+    public VertxPlatformHttpEngine engine() {
+        return new VertxPlatformHttpEngine() {
+            @Override
+            public int getServerPort() {
+                return port;
+            }
+        };
+    }
+
+    @Override
+    public Long arrivedAtNanos(Exchange exchange) {
+        return guards != null && exchange.getIn() instanceof HttpMessage http ? guards.arrivedAtNanos(http.getRequest())
+                : null;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        int workers = settings.hook().getMaxConcurrentCalls() + SPARE_WORKERS;
+        vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(workers));
+        Router router = Router.router(vertx);
+        guards = new VertxGuards(camel, settings);
+        router.route().order(Integer.MIN_VALUE).handler(guards.firstHandler());
+        moreRoutes.accept(router);
+        guards.answerTheRest(router);
+        // HTTP/1.1 only, as Tomcat's: Okta posts HTTP/1.1, and Vert.x would otherwise take a client's h2c upgrade
+        server = vertx.createHttpServer(new HttpServerOptions().setIdleTimeout(IDLE_SECONDS)
+                        .setIdleTimeoutUnit(TimeUnit.SECONDS).setHttp2ClearTextEnabled(false))
+                .requestHandler(router)
+                .invalidRequestHandler(VertxOktaPort::unreadable);
+        server.listen(configuredPort, host).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        port = server.actualPort();
+        long maxBody = settings.hook().maxBodyBytes();
+        String name = VertxPlatformHttpRouter.getRouterNameFromPort(port);
+        camel.getRegistry().bind(name, new VertxPlatformHttpRouter(null, vertx, router, name) {
+            @Override
+            public Handler<RoutingContext> bodyHandler() {
+                return BodyHandler.create(false).setBodyLimit(maxBody); // past it Vert.x fails the call 413
+            }
+        });
+        log.info("Okta's port on Vert.x: {} (HTTP_SERVER=vertx), {} worker threads for calls", port, workers);
+    }
+
+    /** A request Vert.x could not parse (request line, headers): 400 in Okta's error object, then the connection closes. */
+    private static void unreadable(HttpServerRequest request) {
+        request.response().setStatusCode(400).putHeader("Content-Type", "application/json")
+                .putHeader("Connection", "close").end(VertxAnswers.json(OktaErrorResponse.of("Bad Request",
+                        "The request could not be read", "HTTP_400", null, null)));
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (server != null) {
+            server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            server = null;
+        }
+        if (vertx != null) {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            vertx = null;
+        }
+        port = -1;
+    }
+}

@@ -1,0 +1,317 @@
+package io.telephonyhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.telephonyhook.support.DeliveryViewer;
+import io.telephonyhook.support.JarProcess;
+import io.telephonyhook.support.OktaClient;
+import io.telephonyhook.support.OktaClient.Answer;
+import io.telephonyhook.support.OktaRequest;
+import io.telephonyhook.support.RawHttp;
+import io.telephonyhook.support.TwilioStandIn;
+import io.telephonyhook.support.TwilioStandIn.Reply;
+
+/**
+ * The standalone application with Okta's port on Vert.x ({@code HTTP_SERVER=vertx}; docs/going-live.md, "Okta's port on
+ * Vert.x"), in both ways it starts: the {@code -exec} jar, and the fast-start layout, whose Spring AOT beans were made
+ * in the build with the default (Tomcat), so the choice is made at start. What the README promises on Okta's port
+ * holds there as on Tomcat: answers in Okta's shapes for every refusal, the secret checked before the body is read (and
+ * only then {@code 100 Continue}), a
+ * trickled body cut off at the deadline, calls past {@code HOOK_MAX_CONCURRENT_CALLS} answered {@code FAILED} at once,
+ * one code per eventId, a Twilio that never answers answered {@code FAILED} inside Okta's 3 s, the calls in flight
+ * answered on SIGTERM; and in demo mode the simulator's messages and status reports on the same port.
+ */
+class OktaPortOnVertxIT {
+
+    private static final Path EXEC_JAR = Path.of(System.getProperty("hook.jar", "target/hook.jar")).toAbsolutePath();
+    private static final Path LAYOUT_JAR = Path.of(System.getProperty("hook.fastStart", "target/fast-start"))
+            .toAbsolutePath().resolve("telephony-hook.jar");
+    private static final Duration OKTA_WAITS = Duration.ofSeconds(3);
+    private static final int ADMITTED = 10;
+    private static final int AT_ONCE = 40;
+
+    private final TwilioStandIn twilio = TwilioStandIn.start();
+    private final ExecutorService callers = Executors.newFixedThreadPool(AT_ONCE);
+    private final ScheduledExecutorService trickle = Executors.newScheduledThreadPool(2);
+    private final List<RawHttp> connections = new ArrayList<>();
+    private JarProcess hook;
+    private int managementPort;
+
+    @TempDir
+    Path elsewhere;
+
+    @AfterEach
+    void stop() throws Exception {
+        callers.shutdownNow();
+        trickle.shutdownNow();
+        for (RawHttp connection : connections) {
+            connection.close();
+        }
+        if (hook != null) {
+            hook.close();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"exec jar", "fast-start layout"})
+    void okta_sPortOnVertxKeepsTheReadmesPromises(String way) throws Exception {
+        boolean layout = way.equals("fast-start layout");
+        assumeTrue(!layout || !Boolean.getBoolean("fast-start.skip"), "-Dfast-start.skip=true: no layout");
+        OktaClient okta = start(layout ? LAYOUT_JAR : EXEC_JAR, JarProcess.hookEnvironment(twilio));
+
+        assertThat(hook.logText()).contains("Okta's port on Vert.x: " + hook.port()).doesNotContain("Exception");
+        assertThat(get(managementPort, "/actuator/health", null).body()).contains("\"status\":\"UP\"");
+        assertThat(okta.post(OktaRequest.voice()).actionStatus()).isEqualTo("SUCCESSFUL");
+        assertThat(twilio.received()).hasSize(1);
+        assertThat(twilio.received().get(0).path()).endsWith("/Calls.json");
+        twilio.reset();
+
+        refusalsAreAnsweredInOktasShapes(okta);
+        onlyAnAuthenticatedCallerIsInvitedToSendItsBody();
+        theDeadlineCountsFromTheRequestsArrival();
+        slowCallersHoldNothingAndATrickledBodyIsCutOffAtTheDeadline(okta);
+        callsPastTheAdmittedOnesAreShedAtOnce(okta);
+        oneEventIdIsSentOnce(okta, layout);
+
+        twilio.script(request -> Reply.hang());
+        Answer hung = okta.post(OktaRequest.sms());
+        assertThat(hung.actionStatus()).isEqualTo("FAILED");
+        assertThat(hung.metadata()).isEqualTo("reason=deadline");
+        assertThat(hung.took()).isLessThan(OKTA_WAITS);
+    }
+
+    @Test
+    void demoModeServesTheSimulatorsMessagesAndStatusReportsOnTheSamePort() throws Exception {
+        Map<String, String> demo = new java.util.HashMap<>(Map.of("OKTA_HOOK_AUTH_SECRET", OktaClient.SECRET,
+                "HOOK_DELIVERIES_VIEWER_SECRET", DeliveryViewer.SECRET));
+        OktaClient okta = start(EXEC_JAR, demo);
+
+        Answer sent = okta.post(OktaRequest.sms().eventId("vertx-demo"));
+
+        assertThat(sent.actionStatus()).isEqualTo("SUCCESSFUL");
+        assertThat(get(hook.port(), "/simulator/messages", OktaClient.SECRET).body()).contains(OktaRequest.OTP);
+        assertThat(get(hook.port(), "/simulator/messages", null).statusCode()).isEqualTo(401);
+        Instant giveUp = Instant.now().plusSeconds(10);
+        String deliveries = "";
+        while (!deliveries.contains("delivered") && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(100);
+            deliveries = get(managementPort, "/actuator/deliveries?eventId=vertx-demo", DeliveryViewer.HEADER).body();
+        }
+        assertThat(deliveries).as("the simulator's status report, to the hook's own Vert.x port").contains("delivered");
+    }
+
+    @Test
+    void onSigtermTheCallInFlightIsAnsweredAndNewOnesAreRefusedAtOnce() throws Exception {
+        OktaClient okta = start(EXEC_JAR, JarProcess.hookEnvironment(twilio));
+        twilio.answerAfter(Duration.ofMillis(1500));
+        CompletableFuture<Answer> inFlight = CompletableFuture.supplyAsync(() -> okta.post(OktaRequest.sms()));
+        Instant giveUp = Instant.now().plusSeconds(5);
+        while (twilio.received().isEmpty() && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(10);
+        }
+
+        hook.process().destroy(); // SIGTERM
+        Thread.sleep(300);
+        assertThat(inFlight).as("the call in flight is still being served").isNotDone();
+        Answer refused;
+        try {
+            refused = okta.post(OktaRequest.sms());
+            assertThat(refused.status()).as("a new call while the calls in flight finish").isEqualTo(503);
+            assertThat(refused.json().at("/error/errorSummary").asText()).contains("stopping");
+            assertThat(refused.took()).isLessThan(Duration.ofMillis(500));
+        } catch (IllegalStateException notListening) {
+            assertThat(notListening).hasRootCauseInstanceOf(ConnectException.class);
+        }
+
+        Answer answer = inFlight.get(5, TimeUnit.SECONDS);
+        assertThat(answer.actionStatus()).isEqualTo("SUCCESSFUL");
+        assertThat(twilio.received()).hasSize(1);
+        assertThat(hook.process().waitFor(15, TimeUnit.SECONDS)).as("the hook exits after draining").isTrue();
+    }
+
+    private void refusalsAreAnsweredInOktasShapes(OktaClient okta) throws Exception {
+        String body = OktaRequest.sms().json();
+        Answer noSecret = okta.post(body, null, null);
+        Answer unparseable = okta.post("{\"eventId\":", "Authorization", OktaClient.SECRET);
+        Answer latin1 = okta.post(body.getBytes(StandardCharsets.UTF_8), "application/json; charset=ISO-8859-1");
+        Answer tooLarge = okta.post(body.replace("\"locale\"", "\"padding\":\"" + "x".repeat(70_000) + "\",\"locale\""),
+                "Authorization", OktaClient.SECRET);
+        Answer unknownPath = okta.post(body, "Authorization", OktaClient.SECRET, "/nowhere");
+        HttpResponse<String> wrongMethod = get(hook.port(), "/telephonyHook", OktaClient.SECRET);
+        String unreadable = open("GARBAGE\r\n\r\n").readResponse(Duration.ofSeconds(5));
+
+        assertThat(noSecret.status()).isEqualTo(401);
+        assertThat(unparseable.status()).isEqualTo(400);
+        assertThat(latin1.status()).isEqualTo(415);
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(unknownPath.status()).isEqualTo(404);
+        for (Answer answer : List.of(noSecret, unparseable, latin1, tooLarge, unknownPath)) {
+            assertThat(answer.json().at("/error/errorSummary").asText()).as("%s", answer.status()).isNotBlank();
+        }
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(wrongMethod.headers().firstValue("Allow")).contains("POST");
+        assertThat(wrongMethod.body()).contains("\"errorSummary\"");
+        assertThat(unreadable).startsWith("HTTP/1.").contains(" 400 ").contains("\"errorSummary\"");
+        assertThat(twilio.received()).isEmpty();
+    }
+
+    private void onlyAnAuthenticatedCallerIsInvitedToSendItsBody() throws Exception {
+        String body = OktaRequest.sms().json();
+        String expecting = "POST /telephonyHook HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\nExpect: 100-continue\r\n";
+
+        String refused = open(expecting + "\r\n").readResponse(Duration.ofSeconds(5));
+        RawHttp caller = open(expecting + "Authorization: " + OktaClient.SECRET + "\r\n\r\n");
+        String invitation = caller.readInterim(Duration.ofSeconds(5));
+        String answer = caller.send(body).readResponse(Duration.ofSeconds(5));
+
+        assertThat(refused).startsWith("HTTP/1.1 401").doesNotContain("100 Continue");
+        assertThat(invitation).startsWith("HTTP/1.1 100");
+        assertThat(answer).startsWith("HTTP/1.1 200").contains("SUCCESSFUL");
+        assertThat(twilio.received()).hasSize(1);
+        twilio.reset();
+    }
+
+    /**
+     * A body that takes 2.25 s of the 2.5 s deadline to arrive leaves the call too little time for Twilio: counted from
+     * when Camel made the exchange instead, the call would have had a whole deadline and been sent.
+     */
+    private void theDeadlineCountsFromTheRequestsArrival() throws Exception {
+        String body = OktaRequest.sms().json();
+        int half = body.length() / 2;
+        RawHttp caller = open("POST /telephonyHook HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Authorization: " + OktaClient.SECRET + "\r\nContent-Length: " + body.length() + "\r\n\r\n"
+                + body.substring(0, half));
+        Thread.sleep(2250);
+
+        String answer = caller.send(body.substring(half)).readResponse(Duration.ofSeconds(5));
+
+        assertThat(answer).startsWith("HTTP/1.1 ").doesNotContain("SUCCESSFUL");
+        assertThat(answer.contains("reason=deadline") || answer.startsWith("HTTP/1.1 408")).as(answer).isTrue();
+        assertThat(twilio.received()).isEmpty();
+    }
+
+    private void slowCallersHoldNothingAndATrickledBodyIsCutOffAtTheDeadline(OktaClient okta) throws Exception {
+        for (int i = 0; i < 30; i++) { // bodies without the secret, and headers that never end
+            trickleBytes(open("POST /telephonyHook HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 300\r\n\r\n{"));
+            trickleBytes(open("POST /telephonyHook HTTP/1.1\r\nHost: localhost\r\nX-Slow: "));
+        }
+        RawHttp slow = open("POST /telephonyHook HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Authorization: " + OktaClient.SECRET + "\r\nContent-Length: 500\r\n\r\n{");
+        trickleBytes(slow);
+        long start = System.nanoTime();
+
+        List<Answer> answers = IntStream.range(0, ADMITTED - 2) // within admission, whatever is still finishing
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> okta.post(OktaRequest.sms()), callers))
+                .toList().stream().map(CompletableFuture::join).toList();
+        String cutOff = slow.readResponse(Duration.ofSeconds(10));
+
+        assertThat(answers).allSatisfy(answer -> {
+            assertThat(answer.actionStatus()).isEqualTo("SUCCESSFUL");
+            assertThat(answer.took()).isLessThan(OKTA_WAITS);
+        });
+        assertThat(cutOff).startsWith("HTTP/1.1 408").contains("\"errorSummary\"").doesNotContain("SUCCESSFUL");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(OKTA_WAITS.plusSeconds(1));
+        assertThat(twilio.received()).hasSize(ADMITTED - 2);
+        twilio.reset();
+    }
+
+    private void callsPastTheAdmittedOnesAreShedAtOnce(OktaClient okta) {
+        Duration twilioTakes = Duration.ofMillis(1500);
+        twilio.answerAfter(twilioTakes);
+        List<Answer> answers = IntStream.range(0, AT_ONCE)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> okta.post(OktaRequest.sms()), callers)).toList()
+                .stream().map(CompletableFuture::join).toList();
+
+        List<Answer> shed = answers.stream().filter(a -> a.metadata().equals("reason=overloaded")).toList();
+        // at least the calls past two waves of admitted ones: on a slow machine the last callers may arrive after the
+        // first wave was answered
+        assertThat(shed).hasSizeGreaterThanOrEqualTo(AT_ONCE - 2 * ADMITTED)
+                .allSatisfy(answer -> assertThat(answer.took()).as("shed without waiting for Twilio")
+                        .isLessThan(twilioTakes));
+        assertThat(answers).allSatisfy(answer -> {
+            assertThat(answer.actionStatus()).isIn("SUCCESSFUL", "FAILED");
+            assertThat(answer.took()).isLessThan(OKTA_WAITS);
+        });
+        assertThat(twilio.received()).hasSize(AT_ONCE - shed.size());
+        twilio.reset();
+    }
+
+    private void oneEventIdIsSentOnce(OktaClient okta, boolean layout) {
+        twilio.answerAfter(Duration.ofMillis(300));
+        OktaRequest repeated = OktaRequest.voice().eventId("vertx-" + layout);
+        List<Answer> repeats = IntStream.range(0, ADMITTED - 2)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> okta.post(repeated), callers)).toList()
+                .stream().map(CompletableFuture::join).toList();
+
+        assertThat(twilio.received()).hasSize(1);
+        assertThat(repeats).allSatisfy(answer -> assertThat(answer.json()).isEqualTo(repeats.get(0).json()));
+        assertThat(repeats.get(0).actionStatus()).isEqualTo("SUCCESSFUL");
+        twilio.reset();
+    }
+
+    private OktaClient start(Path jar, Map<String, String> environment) throws Exception {
+        managementPort = JarProcess.freePort();
+        environment.put("HTTP_SERVER", "vertx");
+        environment.put("HOOK_MAX_CONCURRENT_CALLS", String.valueOf(ADMITTED));
+        environment.put("MANAGEMENT_PORT", String.valueOf(managementPort));
+        hook = JarProcess.start(jar, elsewhere, environment, "Started TelephonyHookApplication");
+        OktaClient okta = new OktaClient(hook.port());
+        okta.post(OktaRequest.sms()); // warm: the first call loads the classes of a call's path
+        twilio.reset();
+        return okta;
+    }
+
+    private static HttpResponse<String> get(int port, String path, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(5)).header("Accept", "application/json");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private RawHttp open(String start) throws Exception {
+        RawHttp connection = new RawHttp(hook.port());
+        connections.add(connection);
+        return connection.send(start);
+    }
+
+    /** A byte every 300 ms: never silent for long, never done. */
+    private void trickleBytes(RawHttp connection) {
+        trickle.scheduleAtFixedRate(() -> {
+            try {
+                connection.send(" ");
+            } catch (java.io.IOException closed) {
+                throw new IllegalStateException(closed); // stops this connection's trickle
+            }
+        }, 300, 300, TimeUnit.MILLISECONDS);
+    }
+}
