@@ -37,7 +37,7 @@ final class CamelMainHttp extends ServiceSupport {
     private CamelMainHttp(CamelContext camel, Settings settings) {
         this.camel = camel;
         this.settings = settings;
-        this.guards = new VertxGuards(camel, settings);
+        this.guards = new VertxGuards(camel, settings, null); // its deadlines count from the exchange (CamelMainSteps)
     }
 
     static boolean isAvailable() {

@@ -4,6 +4,8 @@ import java.util.Locale;
 
 import org.springframework.core.env.Environment;
 
+import io.telephonyhook.config.InvalidSettingsException;
+
 /**
  * The server Okta's port runs on in the standalone application: {@code HTTP_SERVER} ({@code standalone.http-server},
  * application.yaml), Tomcat by default or Vert.x ({@link VertxOktaPort}). Read when the application starts rather than
@@ -18,13 +20,17 @@ public enum HttpServerChoice {
 
     static final String PROPERTY = "standalone.http-server";
 
+    /** The choice; unset or blank is Tomcat, anything else but the two names stops the start in one line. */
     public static HttpServerChoice of(Environment environment) {
-        String value = environment.getProperty(PROPERTY, "tomcat").strip();
+        String value = environment.getProperty(PROPERTY, "").strip();
+        if (value.isEmpty()) {
+            return TOMCAT;
+        }
         try {
             return valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new IllegalStateException("HTTP_SERVER (" + PROPERTY + ") is '" + value
-                    + "': it takes tomcat (the default) or vertx");
+            throw new InvalidSettingsException("HTTP_SERVER (" + PROPERTY + ") is '" + value
+                    + "': it takes tomcat (the default) or vertx.");
         }
     }
 }

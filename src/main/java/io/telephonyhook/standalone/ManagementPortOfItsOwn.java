@@ -13,7 +13,8 @@ import io.telephonyhook.config.InvalidSettingsException;
  * of its own ({@code MANAGEMENT_PORT} apart from {@code PORT}, as by default), and Spring does not look at the ports
  * again: started with the two on one port, or with the management server off ({@code -1}), the layout would fail on a
  * port already in use, or serve what the {@code -exec} jar does not. This stops such a start first, in one line, before
- * any server is made. The {@code -exec} jar decides at start and takes any of them.
+ * any server is made. The {@code -exec} jar decides at start and takes any of them, but for Okta's port on Vert.x
+ * ({@code HTTP_SERVER=vertx}), where the management server on Okta's port would be on a Tomcat that never listens.
  */
 final class ManagementPortOfItsOwn implements BeanFactoryPostProcessor {
 
@@ -25,8 +26,15 @@ final class ManagementPortOfItsOwn implements BeanFactoryPostProcessor {
 
     @Override
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-        if (AotDetector.useGeneratedArtifacts()
-                && ManagementPortType.get(environment) != ManagementPortType.DIFFERENT) {
+        if (ManagementPortType.get(environment) == ManagementPortType.DIFFERENT) {
+            return;
+        }
+        if (HttpServerChoice.of(environment) == HttpServerChoice.VERTX) {
+            throw new InvalidSettingsException("MANAGEMENT_PORT (" + environment.getProperty("management.server.port")
+                    + ") must be a port of its own, apart from PORT, with HTTP_SERVER=vertx: Okta's port is then on"
+                    + " Vert.x, and Tomcat serves the management port only.");
+        }
+        if (AotDetector.useGeneratedArtifacts()) {
             throw new InvalidSettingsException("MANAGEMENT_PORT (" + environment.getProperty("management.server.port")
                     + ") must be a port of its own, apart from PORT (" + environment.getProperty("server.port", "8080")
                     + "), in the fast-start layout: its Spring AOT beans have the management server on one. Set it"

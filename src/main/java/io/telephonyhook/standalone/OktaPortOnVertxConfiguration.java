@@ -21,6 +21,7 @@ import io.telephonyhook.orgs.OrgDirectory;
 import io.telephonyhook.spring.DemoSimulator;
 import io.telephonyhook.spring.PlatformHttpArrival;
 import io.telephonyhook.twilio.StatusCallbacks;
+import io.telephonyhook.vertx.VertxArrivals;
 
 /**
  * Okta's port on Vert.x with {@code HTTP_SERVER=vertx} ({@link HttpServerChoice}, {@link VertxOktaPort}): the beans are
@@ -32,9 +33,14 @@ import io.telephonyhook.twilio.StatusCallbacks;
 public class OktaPortOnVertxConfiguration {
 
     @Bean
-    VertxOktaPort vertxOktaPort(Settings settings, Environment environment, DemoSimulator demo, OrgDirectory orgs,
-            ObjectMapper json) {
-        return new VertxOktaPort(settings, environment.getProperty("server.address"),
+    VertxArrivals vertxArrivals() {
+        return new VertxArrivals();
+    }
+
+    @Bean
+    VertxOktaPort vertxOktaPort(Settings settings, VertxArrivals arrivals, Environment environment, DemoSimulator demo,
+            OrgDirectory orgs, ObjectMapper json) {
+        return new VertxOktaPort(settings, arrivals, environment.getProperty("server.address"),
                 environment.getProperty("server.port", Integer.class, 8080),
                 router -> SimulatorMessages.onVertx(router, demo, orgs, json));
     }
@@ -50,7 +56,7 @@ public class OktaPortOnVertxConfiguration {
     }
 
     @Bean
-    CamelContextConfiguration oktaPortOnVertx(Environment environment, VertxOktaPort port,
+    CamelContextConfiguration startOktaPortBeforeTheRoutes(Environment environment, VertxOktaPort port,
             ObjectProvider<CamelRequestHandlerMapping> springMvcMappings, DemoSimulator demo,
             StatusCallbacks statusCallbacks) {
         return new CamelContextConfiguration() {
@@ -84,8 +90,8 @@ public class OktaPortOnVertxConfiguration {
 
     /** The call's deadline counts from when its request arrived, as the chosen server noted it. */
     @Bean(CallFlowSteps.HOOK_DEADLINES)
-    CallDeadlines hookDeadlines(Settings settings, Environment environment, VertxOktaPort port) {
+    CallDeadlines hookDeadlines(Settings settings, Environment environment, VertxArrivals arrivals) {
         return CallFlowSteps.deadlines(settings.hook(), HttpServerChoice.of(environment) == HttpServerChoice.VERTX
-                ? port : new PlatformHttpArrival());
+                ? arrivals : new PlatformHttpArrival());
     }
 }

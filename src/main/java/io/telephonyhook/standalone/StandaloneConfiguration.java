@@ -73,7 +73,7 @@ public class StandaloneConfiguration {
      */
     @Bean(PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME) // the name platform-http looks its engine up by
     PlatformHttpEngine platformHttpOnTheRequestThread(Environment environment, VertxOktaPort vertx) {
-        return HttpServerChoice.of(environment) == HttpServerChoice.VERTX ? vertx.engine()
+        return HttpServerChoice.of(environment) == HttpServerChoice.VERTX ? vertx.newEngine()
                 : new SpringBootPlatformHttpEngine(environment.getProperty("server.port", Integer.class, 8080), Runnable::run);
     }
 
@@ -99,7 +99,7 @@ public class StandaloneConfiguration {
     /**
      * The route answers calls past {@code HOOK_MAX_CONCURRENT_CALLS} {@code FAILED} at once, on a request thread: with no
      * thread left over for them, they would wait in Tomcat's queue into Okta's deadline instead. Virtual request
-     * threads are not counted: there is one for every call.
+     * threads are not counted: there is one for every call; nor Okta's port on Vert.x, whose workers are sized to fit.
      */
     @Bean
     ApplicationListener<ApplicationStartedEvent> requestThreadsBeyondTheAdmittedCalls(ServerProperties server,
@@ -107,7 +107,8 @@ public class StandaloneConfiguration {
         return event -> {
             int threads = server.getTomcat().getThreads().getMax();
             int admitted = settings.hook().getMaxConcurrentCalls();
-            if (threads <= admitted && !VirtualRequestThreads.enabled(environment)) {
+            if (threads <= admitted && !VirtualRequestThreads.enabled(environment)
+                    && HttpServerChoice.of(environment) == HttpServerChoice.TOMCAT) {
                 log.warn("server.tomcat.threads.max ({}) is not above HOOK_MAX_CONCURRENT_CALLS ({}): calls past the "
                         + "maximum wait for a thread instead of being answered FAILED (overloaded) at once", threads,
                         admitted);

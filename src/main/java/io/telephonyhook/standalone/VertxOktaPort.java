@@ -1,5 +1,6 @@
 package io.telephonyhook.standalone;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -14,8 +15,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
-import org.apache.camel.Exchange;
-import org.apache.camel.component.platform.http.vertx.HttpMessage;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpEngine;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.support.service.ServiceSupport;
@@ -23,9 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.telephonyhook.config.Settings;
-import io.telephonyhook.delivery.CallDeadlines;
 import io.telephonyhook.okta.OktaErrorResponse;
 import io.telephonyhook.vertx.VertxAnswers;
+import io.telephonyhook.vertx.VertxArrivals;
 import io.telephonyhook.vertx.VertxGuards;
 
 /**
@@ -39,7 +38,7 @@ import io.telephonyhook.vertx.VertxGuards;
  * request: the pool is the calls admitted ({@code HOOK_MAX_CONCURRENT_CALLS}) and room to answer those past them
  * {@code FAILED} at once.
  */
-public final class VertxOktaPort extends ServiceSupport implements CamelContextAware, CallDeadlines.Arrival {
+public final class VertxOktaPort extends ServiceSupport implements CamelContextAware {
 
     private static final Logger log = LoggerFactory.getLogger(VertxOktaPort.class);
     /** Workers beyond the admitted calls: those past them are answered at once, and Twilio's status reports */
@@ -48,22 +47,25 @@ public final class VertxOktaPort extends ServiceSupport implements CamelContextA
     static final int IDLE_SECONDS = 60;
 
     private final Settings settings;
+    private final VertxArrivals arrivals;
     private final String host;
     private final int configuredPort;
     private final Consumer<Router> moreRoutes;
     private CamelContext camel;
     private Vertx vertx;
     private HttpServer server;
-    private VertxGuards guards;
+    private Handler<RoutingContext> beforeTheRoute;
     private volatile int port = -1;
 
     /**
+     * @param arrivals where the guards note each call's arrival, for its deadline
      * @param host the address to listen on ({@code server.address}), null for all
      * @param port {@code PORT}; 0 for any free one
      * @param moreRoutes what the server serves besides the routes (the demo's messages), added before it listens
      */
-    public VertxOktaPort(Settings settings, String host, int port, Consumer<Router> moreRoutes) {
+    public VertxOktaPort(Settings settings, VertxArrivals arrivals, String host, int port, Consumer<Router> moreRoutes) {
         this.settings = settings;
+        this.arrivals = arrivals;
         this.host = host == null || host.isBlank() ? "0.0.0.0" : host;
         this.configuredPort = port;
         this.moreRoutes = moreRoutes;
@@ -84,20 +86,19 @@ public final class VertxOktaPort extends ServiceSupport implements CamelContextA
         return port;
     }
 
-    /** platform-http's engine on this server: its consumers find the router by the port. */
-    public VertxPlatformHttpEngine engine() {
-        return new VertxPlatformHttpEngine() {
+    /**
+     * A new engine of platform-http's on this server: its consumers find the router by the port, and run the guards'
+     * last check ({@link VertxGuards#beforeTheRoute}) before Camel's own handler.
+     */
+    public VertxPlatformHttpEngine newEngine() {
+        VertxPlatformHttpEngine engine = new VertxPlatformHttpEngine() {
             @Override
             public int getServerPort() {
                 return port;
             }
         };
-    }
-
-    @Override
-    public Long arrivedAtNanos(Exchange exchange) {
-        return guards != null && exchange.getIn() instanceof HttpMessage http ? guards.arrivedAtNanos(http.getRequest())
-                : null;
+        engine.setHandlers(List.of(call -> beforeTheRoute.handle(call))); // made with the guards, before any route
+        return engine;
     }
 
     @Override
@@ -105,8 +106,9 @@ public final class VertxOktaPort extends ServiceSupport implements CamelContextA
         int workers = settings.hook().getMaxConcurrentCalls() + SPARE_WORKERS;
         vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(workers));
         Router router = Router.router(vertx);
-        guards = new VertxGuards(camel, settings);
+        VertxGuards guards = new VertxGuards(camel, settings, arrivals);
         router.route().order(Integer.MIN_VALUE).handler(guards.firstHandler());
+        beforeTheRoute = guards.beforeTheRoute();
         moreRoutes.accept(router);
         guards.answerTheRest(router);
         // HTTP/1.1 only, as Tomcat's: Okta posts HTTP/1.1, and Vert.x would otherwise take a client's h2c upgrade
@@ -134,6 +136,7 @@ public final class VertxOktaPort extends ServiceSupport implements CamelContextA
                         "The request could not be read", "HTTP_400", null, null)));
     }
 
+    /** Camel stops it after the routes, their calls in flight answered; on Camel's thread, never an event loop. */
     @Override
     protected void doStop() throws Exception {
         if (server != null) {

@@ -50,6 +50,9 @@ final class VirtualRequestThreads implements WebServerFactoryCustomizer<TomcatSe
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
+        if (HttpServerChoice.of(environment) == HttpServerChoice.VERTX) {
+            return; // no call is served on this Tomcat: Okta's port is on Vert.x
+        }
         if (!enabled(environment)) {
             if (environment.getProperty(SETTING, boolean.class, false)) { // Spring itself says nothing of it
                 log.warn("{} is set, but Java {} has no virtual threads (21 or later has): calls are served on platform"

@@ -1,7 +1,5 @@
 package io.telephonyhook.vertx;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
@@ -34,7 +32,8 @@ import io.telephonyhook.twilio.TwilioStatusReports;
  * listens, runs before any route's body handler, while the request is still paused:
  * <ul>
  *   <li>503 with Okta's error object on the hook's paths until the hook's routes have started (Vert.x listens before
- *       they do: a call would get an HTML 404), and again once Camel is stopping (the calls in flight finish);</li>
+ *       they do: a call would get an HTML 404), and again once Camel is stopping (the calls in flight finish), then
+ *       the connection closed ({@link #beforeTheRoute} for a call caught in between);</li>
  *   <li>on Okta's path, the credentials checked before a byte of the body is read (401), and on Twilio's status
  *       path the signature header (403): a refused body up to HOOK_MAX_BODY is let in and dropped, so the caller
  *       reads the answer whole; a larger one, or one of unknown length, is never read (the connection is closed);</li>
@@ -61,12 +60,14 @@ public final class VertxGuards {
     private String hookPath;
     private String statusPath;
     private volatile boolean open;
-    /** When each call on Okta's path reached the server, until its answer is written */
-    private final Map<HttpServerRequest, Long> arrivals = new ConcurrentHashMap<>();
+    /** Where each call's arrival is noted for its deadline; null where the host's deadlines do not ask */
+    private final VertxArrivals arrivals;
 
-    public VertxGuards(CamelContext camel, Settings settings) {
+    /** @param arrivals where to note each call's arrival, or null where nothing reads it */
+    public VertxGuards(CamelContext camel, Settings settings, VertxArrivals arrivals) {
         this.camel = camel;
         this.settings = settings;
+        this.arrivals = arrivals;
     }
 
     /**
@@ -83,14 +84,6 @@ public final class VertxGuards {
         hookPath = prefix + settings.hook().getPath();
         statusPath = prefix + StatusCallbacks.PATH;
         return this::first;
-    }
-
-    /**
-     * When a call on Okta's path reached the server, before its body was read ({@link System#nanoTime()}); null for
-     * another request or once it is answered. The call's deadline counts from it.
-     */
-    public Long arrivedAtNanos(HttpServerRequest request) {
-        return arrivals.get(request);
     }
 
     /** Whether the server has the first handler (false when it started before the hook could give it one). */
@@ -110,26 +103,24 @@ public final class VertxGuards {
 
     private void first(RoutingContext call) {
         HttpServerRequest request = call.request();
+        // the path as the router matches it (dot-segments removed, escapes decoded): /./telephonyHook is guarded too
+        String path = call.normalizedPath();
         // the hook's path, and with an orgs file each org's (HOOK_PATH/<org id>); both are guarded either way
-        boolean hook = hookPath.equals(request.path()) || request.path().startsWith(hookPath + "/");
-        boolean status = statusPath.equals(request.path());
+        boolean hook = hookPath.equals(path) || path.startsWith(hookPath + "/");
+        boolean status = statusPath.equals(path);
         if (!hook && !status) {
             call.next();
             return;
         }
-        if (hook) {
-            arrivals.put(request, System.nanoTime());
-            call.addEndHandler(ended -> arrivals.remove(request));
-        }
+        long arrivedAt = hook && arrivals != null ? arrivals.note(call) : System.nanoTime();
         request.pause(); // until a route's body handler reads it: the checks below may finish later, off this thread
         if (!open && !(open = HookRoutes.started(camel))) {
             call.response().putHeader("Retry-After", "1");
             answer(call, 503, STARTING);
             return;
         }
-        if (camel.isStopping()) { // the calls in flight are finishing: a new one is refused, so Okta falls back at once
-            call.response().putHeader("Connection", "close");
-            answer(call, 503, STOPPING);
+        if (camel.isStopping()) {
+            refuseWhileStopping(call);
             return;
         }
         if (request.method() != HttpMethod.POST) {
@@ -145,27 +136,48 @@ public final class VertxGuards {
                 refuse(call, refused);
                 return;
             }
-            boundTheBody(call);
+            boundTheBody(call, arrivedAt);
             call.next();
             return;
         }
         if (orgs == null) {
-            admit(call, CredentialCheck.accepted("the application's own step"));
+            admit(call, CredentialCheck.accepted("the application's own step"), arrivedAt);
             return;
         }
-        String orgId = request.path().equals(hookPath) ? null : request.path().substring(hookPath.length() + 1);
+        String orgId = path.equals(hookPath) ? null : path.substring(hookPath.length() + 1);
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             // an access token may wait for the authorization server's keys (at most a second): not on the event loop
-            call.vertx().executeBlocking(() -> orgs.check(orgId, request::getHeader))
+            // (unordered: the checks of calls arriving together run side by side, not one after the other)
+            call.vertx().executeBlocking(() -> orgs.check(orgId, request::getHeader), false)
                     .onComplete(checked -> admit(call, checked.succeeded() ? checked.result()
-                            : CredentialCheck.refused("could not check the access token")));
+                            : CredentialCheck.refused("could not check the access token"), arrivedAt));
         } else {
-            admit(call, orgs.check(orgId, request::getHeader));
+            admit(call, orgs.check(orgId, request::getHeader), arrivedAt);
         }
     }
 
-    private void admit(RoutingContext call, CredentialCheck check) {
+    /**
+     * A handler for just before Camel's consumer takes a call, its body read: while Camel stops, the consumer is
+     * suspended and would answer an empty 503; a call caught between the first handler and there gets Okta's.
+     */
+    public Handler<RoutingContext> beforeTheRoute() {
+        return call -> {
+            if (camel.isStopping()) {
+                refuseWhileStopping(call);
+            } else {
+                call.next();
+            }
+        };
+    }
+
+    /** The calls in flight are finishing: a new one is refused and its connection closed, so Okta falls back at once. */
+    private void refuseWhileStopping(RoutingContext call) {
+        call.response().putHeader("Connection", "close");
+        VertxAnswers.write(call, 503, STOPPING).onComplete(written -> call.request().connection().close());
+    }
+
+    private void admit(RoutingContext call, CredentialCheck check, long arrivedAt) {
         if (!check.accepted()) {
             HookRefusal refusal = new HookAuthenticationException(check.refusal());
             CALL_LOG.refused(refusal);
@@ -173,16 +185,17 @@ public final class VertxGuards {
             refuse(call, refusal);
             return;
         }
-        boundTheBody(call);
+        boundTheBody(call, arrivedAt);
         call.next();
     }
 
-    /** A body not all in by the call's deadline: 408, and the rest of it never read. */
-    private void boundTheBody(RoutingContext call) {
+    /** A body not all in by the call's deadline (counted from its arrival): 408, and the rest of it never read. */
+    private void boundTheBody(RoutingContext call, long arrivedAt) {
         if (call.request().isEnded()) {
             return;
         }
-        long timer = call.vertx().setTimer(settings.hook().getDeadline().toMillis(), fired -> {
+        long left = settings.hook().getDeadline().toMillis() - (System.nanoTime() - arrivedAt) / 1_000_000;
+        long timer = call.vertx().setTimer(Math.max(1, left), fired -> {
             if (!call.request().isEnded() && !call.response().ended()) {
                 RequestTimeoutException late = new RequestTimeoutException();
                 call.response().putHeader("Connection", "close");
