@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.HttpEndpointModel;
@@ -56,11 +57,36 @@ public final class VertxAnswers {
         String phrase = status == 413 ? "Request Entity Too Large" : status < 500 ? "Bad Request" : "Internal Error";
         OktaErrorResponse error = OktaErrorResponse.of(phrase, phrase, "HTTP_" + status, null, null);
         if (status == 413 && !call.request().isEnded()) { // the rest of a body too large is never read
-            call.response().putHeader("Connection", "close");
-            write(call, status, error).onComplete(written -> call.request().connection().close());
+            closing(call, status, error);
         } else {
             write(call, status, error);
         }
+    }
+
+    /**
+     * A refusal before the body is read: a body up to {@code maxBody} is let in and dropped, so the caller reads the
+     * answer whole; a larger one, or one of unknown length, is never read (the connection is closed).
+     */
+    static void beforeTheBody(RoutingContext call, int status, OktaErrorResponse error, long maxBody) {
+        HttpServerRequest request = call.request();
+        String length = request.getHeader("Content-Length");
+        boolean small = request.isEnded() || length != null && length.matches("\\d{1,12}")
+                && Long.parseLong(length) <= maxBody;
+        if (!small) {
+            closing(call, status, error);
+            return;
+        }
+        if (!request.isEnded()) {
+            request.handler(dropped -> { });
+            request.resume();
+        }
+        write(call, status, error);
+    }
+
+    /** An answer after which the connection is closed (what is left of the request is never read). */
+    static void closing(RoutingContext call, int status, OktaErrorResponse error) {
+        call.response().putHeader("Connection", "close");
+        write(call, status, error).onComplete(written -> call.request().connection().close());
     }
 
     public static Future<Void> write(RoutingContext call, int status, OktaErrorResponse error) {

@@ -37,8 +37,10 @@ import io.telephonyhook.twilio.TwilioStatusReports;
  *   <li>on Okta's path, the credentials checked before a byte of the body is read (401), and on Twilio's status
  *       path the signature header (403): a refused body up to HOOK_MAX_BODY is let in and dropped, so the caller
  *       reads the answer whole; a larger one, or one of unknown length, is never read (the connection is closed);</li>
- *   <li>a body not all in by the call's deadline answered 408 and the connection closed.</li>
+ *   <li>a body not all in by the call's deadline answered 408 and the connection closed;</li>
+ *   <li>the call's arrival noted for its deadline ({@link VertxArrivals}), where the host's deadlines ask for it.</li>
  * </ul>
+ * The paths are compared as the router matches them (normalized), so no other spelling of a path passes unguarded.
  * A last handler answers what no route serves with Okta's error object (404, or 405 with {@code Allow}), and a
  * failure handler does for Vert.x's own refusals ({@code camel.server.maxBodySize}'s 413): {@link VertxAnswers}. The
  * route checks everything again, so the YAML stays safe wherever it runs.
@@ -116,11 +118,11 @@ public final class VertxGuards {
         request.pause(); // until a route's body handler reads it: the checks below may finish later, off this thread
         if (!open && !(open = HookRoutes.started(camel))) {
             call.response().putHeader("Retry-After", "1");
-            answer(call, 503, STARTING);
+            VertxAnswers.beforeTheBody(call, 503, STARTING, settings.hook().maxBodyBytes());
             return;
         }
         if (camel.isStopping()) {
-            refuseWhileStopping(call);
+            VertxAnswers.closing(call, 503, STOPPING);
             return;
         }
         if (request.method() != HttpMethod.POST) {
@@ -133,7 +135,8 @@ public final class VertxGuards {
             } catch (HookRefusal refused) {
                 log.warn("Twilio status report refused: status={} reason=\"{}\"", refused.httpStatus(),
                         refused.getMessage());
-                refuse(call, refused);
+                VertxAnswers.beforeTheBody(call, refused.httpStatus(), refused.errorResponse(),
+                        settings.hook().maxBodyBytes());
                 return;
             }
             boundTheBody(call, arrivedAt);
@@ -164,17 +167,11 @@ public final class VertxGuards {
     public Handler<RoutingContext> beforeTheRoute() {
         return call -> {
             if (camel.isStopping()) {
-                refuseWhileStopping(call);
+                VertxAnswers.closing(call, 503, STOPPING);
             } else {
                 call.next();
             }
         };
-    }
-
-    /** The calls in flight are finishing: a new one is refused and its connection closed, so Okta falls back at once. */
-    private void refuseWhileStopping(RoutingContext call) {
-        call.response().putHeader("Connection", "close");
-        VertxAnswers.write(call, 503, STOPPING).onComplete(written -> call.request().connection().close());
     }
 
     private void admit(RoutingContext call, CredentialCheck check, long arrivedAt) {
@@ -182,7 +179,8 @@ public final class VertxGuards {
             HookRefusal refusal = new HookAuthenticationException(check.refusal());
             CALL_LOG.refused(refusal);
             metrics.refusal(refusal);
-            refuse(call, refusal);
+            VertxAnswers.beforeTheBody(call, refusal.httpStatus(), refusal.errorResponse(),
+                    settings.hook().maxBodyBytes());
             return;
         }
         boundTheBody(call, arrivedAt);
@@ -198,33 +196,9 @@ public final class VertxGuards {
         long timer = call.vertx().setTimer(Math.max(1, left), fired -> {
             if (!call.request().isEnded() && !call.response().ended()) {
                 RequestTimeoutException late = new RequestTimeoutException();
-                call.response().putHeader("Connection", "close");
-                VertxAnswers.write(call, late.httpStatus(), late.errorResponse())
-                        .onComplete(written -> call.request().connection().close());
+                VertxAnswers.closing(call, late.httpStatus(), late.errorResponse());
             }
         });
         call.addEndHandler(ended -> call.vertx().cancelTimer(timer));
-    }
-
-    /** Answers a refusal before the body is read (the class comment says how much of it is let in). */
-    private void refuse(RoutingContext call, HookRefusal refusal) {
-        answer(call, refusal.httpStatus(), refusal.errorResponse());
-    }
-
-    private void answer(RoutingContext call, int status, OktaErrorResponse error) {
-        HttpServerRequest request = call.request();
-        String length = request.getHeader("Content-Length");
-        boolean small = request.isEnded() || length != null && length.matches("\\d{1,12}")
-                && Long.parseLong(length) <= settings.hook().maxBodyBytes();
-        if (!small) {
-            call.response().putHeader("Connection", "close");
-            VertxAnswers.write(call, status, error).onComplete(written -> request.connection().close());
-            return;
-        }
-        if (!request.isEnded()) {
-            request.handler(dropped -> { });
-            request.resume();
-        }
-        VertxAnswers.write(call, status, error);
     }
 }
