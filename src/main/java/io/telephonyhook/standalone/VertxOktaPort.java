@@ -54,7 +54,7 @@ public final class VertxOktaPort extends ServiceSupport implements CamelContextA
     private CamelContext camel;
     private Vertx vertx;
     private HttpServer server;
-    private Handler<RoutingContext> beforeTheRoute;
+    private volatile Handler<RoutingContext> beforeTheRoute;
     private volatile int port = -1;
 
     /**
@@ -97,7 +97,14 @@ public final class VertxOktaPort extends ServiceSupport implements CamelContextA
                 return port;
             }
         };
-        engine.setHandlers(List.of(call -> beforeTheRoute.handle(call))); // made with the guards, before any route
+        engine.setHandlers(List.of(call -> { // made with the guards, which start before any route
+            Handler<RoutingContext> guard = beforeTheRoute;
+            if (guard == null) {
+                call.next();
+            } else {
+                guard.handle(call);
+            }
+        }));
         return engine;
     }
 

@@ -29,7 +29,7 @@ public final class VertxAnswers {
 
     /** What no route serves: 405 with the methods the path has, else 404; Okta's error object either way. */
     public static void unserved(CamelContext camel, RoutingContext call) {
-        String path = call.request().path();
+        String path = call.normalizedPath(); // as the router matched it
         Set<String> allowed = new TreeSet<>();
         PlatformHttpComponent http = camel.getComponent("platform-http", PlatformHttpComponent.class);
         for (HttpEndpointModel endpoint : http.getHttpEndpoints()) {

@@ -1,6 +1,5 @@
 package io.telephonyhook.vertx;
 
-
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
