@@ -8,6 +8,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.impl.VertxBuilder;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -26,6 +27,7 @@ import io.telephonyhook.okta.OktaErrorResponse;
 import io.telephonyhook.vertx.VertxAnswers;
 import io.telephonyhook.vertx.VertxArrivals;
 import io.telephonyhook.vertx.VertxGuards;
+import io.telephonyhook.vertx.WorkersOnDemand;
 
 /**
  * Okta's port on Vert.x ({@code HTTP_SERVER=vertx}): a Vert.x server of the hook's own on {@code PORT}, serving the
@@ -36,7 +38,7 @@ import io.telephonyhook.vertx.VertxGuards;
  * {@link HttpServerOptions} (the idle timeout), no handler for requests Vert.x cannot parse (answered here in Okta's
  * JSON, as Tomcat's are), and no worker pool size, and a call runs on a worker thread for the whole of its Twilio
  * request: the pool is the calls admitted ({@code HOOK_MAX_CONCURRENT_CALLS}) and room to answer those past them
- * {@code FAILED} at once.
+ * {@code FAILED} at once, its threads made as calls need them ({@link WorkersOnDemand}).
  */
 public final class VertxOktaPort extends ServiceSupport implements CamelContextAware {
 
@@ -111,7 +113,9 @@ public final class VertxOktaPort extends ServiceSupport implements CamelContextA
     @Override
     protected void doStart() throws Exception {
         int workers = settings.hook().getMaxConcurrentCalls() + SPARE_WORKERS;
-        vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(workers));
+        // Vert.x's own builder: the public one takes no executor, and its fixed pool would keep every worker for good
+        vertx = new VertxBuilder(new VertxOptions().setWorkerPoolSize(workers))
+                .executorServiceFactory(new WorkersOnDemand()).init().vertx();
         Router router = Router.router(vertx);
         VertxGuards guards = new VertxGuards(camel, settings, arrivals);
         router.route().order(Integer.MIN_VALUE).handler(guards.firstHandler());
