@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -34,6 +35,11 @@ public class TwilioStatusReports {
 
     /** The largest status report taken, in bytes. */
     public static final int MAX_REPORT_BYTES = 16 * 1024;
+    /**
+     * Status reports read at once, at most, by a host's guard in front of this step. Twilio's are answered in
+     * milliseconds: this is room for bursts, and whatever callers with made-up signatures do, they hold no more.
+     */
+    public static final int MAX_REPORTS_AT_ONCE = 16;
 
     private static final Pattern SID = Pattern.compile("(SM|MM|CA)[0-9a-fA-F]{32}");
     /** Base64 of an HMAC-SHA1: 20 bytes, 28 characters. */
@@ -83,7 +89,8 @@ public class TwilioStatusReports {
             throw new RequestTooLargeException(MAX_REPORT_BYTES);
         }
         Map<String, String> form = form(body);
-        Signer signer = signers.get(form.get("AccountSid"));
+        String accountSid = form.get("AccountSid");
+        Signer signer = accountSid == null ? null : signers.get(accountSid); // the map takes no null key
         if (signer == null) {
             throw new TwilioSignatureException("a report for none of the hook's Twilio accounts");
         }
@@ -111,6 +118,12 @@ public class TwilioStatusReports {
         if (!SIGNATURE.matcher(signature).matches()) {
             throw new TwilioSignatureException("X-Twilio-Signature is not a signature");
         }
+    }
+
+    /** Whether a request's {@code Content-Type} declares a form, as Twilio's reports do: 415 otherwise. */
+    public static boolean isForm(String contentType) {
+        return contentType != null && contentType.strip().toLowerCase(Locale.ROOT)
+                .startsWith("application/x-www-form-urlencoded");
     }
 
     /**

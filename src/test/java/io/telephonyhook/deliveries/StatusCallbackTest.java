@@ -67,7 +67,7 @@ class StatusCallbackTest {
     }
 
     @Test
-    void unsignedWronglySignedOrSignedForAnotherUrlIs403() {
+    void unsignedWronglySignedSignedForAnotherUrlOrForNoAccountIs403() {
         Map<String, String> form = TwilioCallback.smsStatus("SM" + "0".repeat(32), "delivered", null);
 
         HttpResponse<String> unsigned = TwilioCallback.post(callbackUrl, form, null);
@@ -75,10 +75,15 @@ class StatusCallbackTest {
                 TwilioCallback.signature("another-token", callbackUrl.toString(), form));
         HttpResponse<String> elsewhere = TwilioCallback.post(callbackUrl, form,
                 TwilioCallback.signature(TwilioStandIn.AUTH_TOKEN, "https://elsewhere.example.com/twilio/status", form));
+        Map<String, String> noAccount = new java.util.LinkedHashMap<>(form);
+        noAccount.remove("AccountSid");
+        HttpResponse<String> nobodys = TwilioCallback.post(callbackUrl, noAccount,
+                TwilioCallback.signature(TwilioStandIn.AUTH_TOKEN, callbackUrl.toString(), noAccount));
 
         assertThat(unsigned.statusCode()).isEqualTo(403);
         assertThat(wrong.statusCode()).isEqualTo(403);
         assertThat(elsewhere.statusCode()).isEqualTo(403);
+        assertThat(nobodys.statusCode()).as("a report naming no account: " + nobodys.body()).isEqualTo(403);
         assertThat(unsigned.headers().firstValue("Content-Type")).hasValue("application/json");
     }
 }
