@@ -93,6 +93,7 @@ class OktaPortOnVertxIT {
         twilio.reset();
 
         refusalsAreAnsweredInOktasShapes(okta);
+        statusReportsAreCheckedBeforeTheirBodyAndAtMost16AreIn();
         onlyAnAuthenticatedCallerIsInvitedToSendItsBody();
         theDeadlineCountsFromTheRequestsArrival();
         slowCallersHoldNothingAndATrickledBodyIsCutOffAtTheDeadline(okta);
@@ -124,6 +125,15 @@ class OktaPortOnVertxIT {
             deliveries = get(managementPort, "/actuator/deliveries?eventId=vertx-demo", DeliveryViewer.HEADER).body();
         }
         assertThat(deliveries).as("the simulator's status report, to the hook's own Vert.x port").contains("delivered");
+
+        String garbled = "To=%2B15551234567&AccountSid=%zz";
+        String unreadableForm = open("POST /twilio/status HTTP/1.1\r\nHost: localhost\r\nX-Twilio-Signature: "
+                + "A".repeat(27) + "=\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+                + garbled.length() + "\r\n\r\n" + garbled).readResponse(Duration.ofSeconds(5));
+        // Vert.x reads a form leniently (the bad pair dropped): no account, so no signature can match
+        assertThat(unreadableForm).startsWith("HTTP/1.1 403").contains("\"errorSummary\"");
+        assertThat(hook.logText()).as("the form, a phone number in it, is not logged").doesNotContain("5551234567")
+                .doesNotContain("Exception");
     }
 
     @Test
@@ -206,6 +216,43 @@ class OktaPortOnVertxIT {
         assertThat(unsigned.status()).isEqualTo(403);
         assertThat(unsigned.json().at("/error/errorSummary").asText()).isNotBlank();
         assertThat(upgrade.version()).as("no h2c upgrade: HTTP/1.1 only").isEqualTo(HttpClient.Version.HTTP_1_1);
+        assertThat(twilio.received()).isEmpty();
+    }
+
+    /** As the servlet filter's: 415, 413 for a declared length, and 503 past 16 reports in, each let go by its answer. */
+    private void statusReportsAreCheckedBeforeTheirBodyAndAtMost16AreIn() throws Exception {
+        String report = "POST /twilio/status HTTP/1.1\r\nHost: localhost\r\nX-Twilio-Signature: " + "A".repeat(27)
+                + "=\r\n";
+        String form = "Content-Type: application/x-www-form-urlencoded\r\n";
+        String notAForm = open(report + "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")
+                .readResponse(Duration.ofSeconds(5));
+        RawHttp large = open(report + form + "Content-Length: 20000\r\n\r\nAccountSid=");
+        String tooLarge = large.readResponse(Duration.ofSeconds(5));
+        large.readResponse(Duration.ofSeconds(2)); // then the close
+        List<RawHttp> held = new ArrayList<>();
+        for (int i = 0; i < 16; i++) { // in: their bodies never finish, until the deadline answers them
+            held.add(open(report + form + "Content-Length: 100\r\n\r\nAccountSid="));
+        }
+        Thread.sleep(300);
+        RawHttp seventeenth = open(report + form + "Content-Length: 100\r\n\r\nAccountSid=");
+        String busy = seventeenth.readResponse(Duration.ofSeconds(5));
+        seventeenth.readResponse(Duration.ofSeconds(2));
+        List<String> cutOff = new ArrayList<>();
+        for (RawHttp connection : held) {
+            cutOff.add(connection.readResponse(Duration.ofSeconds(10)));
+        }
+        String signedBadly = "AccountSid=AC1&MessageSid=SM1&MessageStatus=delivered";
+        String afterThem = open(report + form + "Content-Length: " + signedBadly.length() + "\r\n\r\n" + signedBadly)
+                .readResponse(Duration.ofSeconds(5));
+
+        assertThat(notAForm).startsWith("HTTP/1.1 415").contains("\"errorSummary\"");
+        assertThat(tooLarge).startsWith("HTTP/1.1 413").contains("\"errorSummary\"");
+        assertThat(large.closedByServer()).as("a report declared too large is never read").isTrue();
+        assertThat(busy).startsWith("HTTP/1.1 503").contains("Retry-After: 1").contains("\"errorSummary\"");
+        assertThat(seventeenth.closedByServer()).isTrue();
+        assertThat(cutOff).allSatisfy(answer -> assertThat(answer).startsWith("HTTP/1.1 408"));
+        assertThat(afterThem).as("the 16 let go once answered: the route's own check refuses it")
+                .startsWith("HTTP/1.1 403");
         assertThat(twilio.received()).isEmpty();
     }
 

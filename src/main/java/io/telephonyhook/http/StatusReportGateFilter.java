@@ -2,7 +2,6 @@ package io.telephonyhook.http;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.Semaphore;
 
 import jakarta.servlet.FilterChain;
@@ -41,8 +40,7 @@ import io.telephonyhook.twilio.TwilioStatusReports;
  */
 public class StatusReportGateFilter extends PostFilter {
 
-    /** Status reports read at once, at most. Twilio's are answered in milliseconds: this is room for bursts. */
-    static final int MAX_IN_FLIGHT = 16;
+    static final int MAX_IN_FLIGHT = TwilioStatusReports.MAX_REPORTS_AT_ONCE;
     private static final Logger log = LoggerFactory.getLogger("telephony-hook");
     private static final OktaErrorResponse BUSY = OktaErrorResponse.of("Busy", "Too many status reports at once",
             "HTTP_503", null, null);
@@ -65,7 +63,7 @@ public class StatusReportGateFilter extends PostFilter {
                 throw new TwilioSignatureException("status reports are off (HOOK_PUBLIC_URL is not set)");
             }
             TwilioStatusReports.checkSignatureHeader(request.getHeader("X-Twilio-Signature"));
-            if (!isForm(request.getContentType())) {
+            if (!TwilioStatusReports.isForm(request.getContentType())) {
                 throw UnsupportedContentTypeException.notForm();
             }
         } catch (HookRefusal refused) {
@@ -104,10 +102,5 @@ public class StatusReportGateFilter extends PostFilter {
         log.warn("Twilio status report refused: status={} reason=\"{}\"", refusal.httpStatus(), refusal.getMessage());
         response.setHeader("Connection", "close");
         OktaErrorWriter.write(response, refusal.httpStatus(), refusal.errorResponse());
-    }
-
-    private static boolean isForm(String contentType) {
-        return contentType != null && contentType.strip().toLowerCase(Locale.ROOT)
-                .startsWith("application/x-www-form-urlencoded");
     }
 }

@@ -6,8 +6,6 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.apache.camel.CamelContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import io.telephonyhook.HookRoutes;
 import io.telephonyhook.auth.AuthenticationSteps;
@@ -23,7 +21,6 @@ import io.telephonyhook.okta.RequestTimeoutException;
 import io.telephonyhook.orgs.OrgDirectory;
 import io.telephonyhook.orgs.OrgSteps;
 import io.telephonyhook.twilio.StatusCallbacks;
-import io.telephonyhook.twilio.TwilioStatusReports;
 
 /**
  * A Vert.x server of camel-platform-http (camel-main's, and the standalone application's with {@code HTTP_SERVER=vertx})
@@ -34,8 +31,9 @@ import io.telephonyhook.twilio.TwilioStatusReports;
  *       they do: a call would get an HTML 404), and again once Camel is stopping (the calls in flight finish), then
  *       the connection closed ({@link #beforeTheRoute} for a call caught in between);</li>
  *   <li>on Okta's path, the credentials checked before a byte of the body is read (401), and on Twilio's status
- *       path the signature header (403): a refused body up to HOOK_MAX_BODY is let in and dropped, so the caller
- *       reads the answer whole; a larger one, or one of unknown length, is never read (the connection is closed);</li>
+ *       path the signature header, the form and how many are in ({@link VertxStatusReportGate}): a refused body up
+ *       to HOOK_MAX_BODY is let in and dropped, so the caller reads the answer whole; a larger one, or one of unknown
+ *       length, is never read (the connection is closed);</li>
  *   <li>a body not all in by the call's deadline answered 408 and the connection closed;</li>
  *   <li>the call's arrival noted for its deadline ({@link VertxArrivals}), where the host's deadlines ask for it.</li>
  * </ul>
@@ -46,7 +44,6 @@ import io.telephonyhook.twilio.TwilioStatusReports;
  */
 public final class VertxGuards {
 
-    private static final Logger log = LoggerFactory.getLogger(VertxGuards.class);
     private static final CallLog CALL_LOG = new CallLog();
     private static final OktaErrorResponse STARTING = OktaErrorResponse.of("The telephony hook is starting",
             "The telephony hook is starting", "HTTP_503", null, null);
@@ -61,6 +58,7 @@ public final class VertxGuards {
     private String hookPath;
     private String statusPath;
     private volatile boolean open;
+    private final VertxStatusReportGate statusReports = new VertxStatusReportGate();
     /** Where each call's arrival is noted for its deadline; null where the host's deadlines do not ask */
     private final VertxArrivals arrivals;
 
@@ -129,17 +127,10 @@ public final class VertxGuards {
             return;
         }
         if (status) {
-            try {
-                TwilioStatusReports.checkSignatureHeader(request.getHeader("X-Twilio-Signature"));
-            } catch (HookRefusal refused) {
-                log.warn("Twilio status report refused: status={} reason=\"{}\"", refused.httpStatus(),
-                        refused.getMessage());
-                VertxAnswers.beforeTheBody(call, refused.httpStatus(), refused.errorResponse(),
-                        settings.hook().maxBodyBytes());
-                return;
+            if (statusReports.admit(call, settings.hook().maxBodyBytes())) {
+                boundTheBody(call, arrivedAt);
+                call.next();
             }
-            boundTheBody(call, arrivedAt);
-            call.next();
             return;
         }
         if (orgs == null) {

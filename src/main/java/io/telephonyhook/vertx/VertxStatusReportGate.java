@@ -1,0 +1,74 @@
+package io.telephonyhook.vertx;
+
+import java.util.concurrent.Semaphore;
+
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.telephonyhook.okta.HookRefusal;
+import io.telephonyhook.okta.OktaErrorResponse;
+import io.telephonyhook.okta.RequestTooLargeException;
+import io.telephonyhook.okta.UnsupportedContentTypeException;
+import io.telephonyhook.twilio.TwilioStatusReports;
+
+/**
+ * Twilio's status reports ({@code POST /twilio/status}) on a Vert.x server, checked before a byte of the body is read,
+ * as the servlet hosts' {@code StatusReportGateFilter} checks them: anyone can post to a public URL, and a caller that
+ * cannot be Twilio must not fill the worker pool Okta's calls need. In order:
+ * <ol>
+ *   <li>403 without an {@code X-Twilio-Signature} shaped like one (the route checks the signature itself);</li>
+ *   <li>415 unless the body is declared as a form;</li>
+ *   <li>413 for a declared length over {@value TwilioStatusReports#MAX_REPORT_BYTES} bytes, never read;</li>
+ *   <li>503 with {@code Retry-After} while {@value TwilioStatusReports#MAX_REPORTS_AT_ONCE} reports are in already,
+ *       each counted from here until its answer is written or its connection lost.</li>
+ * </ol>
+ * The route checks all of it again, so it holds on any host.
+ */
+final class VertxStatusReportGate {
+
+    private static final Logger log = LoggerFactory.getLogger(VertxStatusReportGate.class);
+    private static final OktaErrorResponse BUSY = OktaErrorResponse.of("Busy", "Too many status reports at once",
+            "HTTP_503", null, null);
+
+    private final Semaphore inFlight = new Semaphore(TwilioStatusReports.MAX_REPORTS_AT_ONCE);
+
+    /**
+     * @param maxBody the largest refused body let in and dropped, so its caller reads the answer whole
+     * @return whether the report goes on to its body and the route; if not, it is answered
+     */
+    boolean admit(RoutingContext call, long maxBody) {
+        HttpServerRequest request = call.request();
+        try {
+            TwilioStatusReports.checkSignatureHeader(request.getHeader("X-Twilio-Signature"));
+            if (!TwilioStatusReports.isForm(request.getHeader("Content-Type"))) {
+                throw UnsupportedContentTypeException.notForm();
+            }
+            if (declaredLength(request) > TwilioStatusReports.MAX_REPORT_BYTES) {
+                throw new RequestTooLargeException(TwilioStatusReports.MAX_REPORT_BYTES);
+            }
+        } catch (HookRefusal refused) {
+            log.warn("Twilio status report refused: status={} reason=\"{}\"", refused.httpStatus(),
+                    refused.getMessage());
+            VertxAnswers.beforeTheBody(call, refused.httpStatus(), refused.errorResponse(),
+                    Math.min(maxBody, TwilioStatusReports.MAX_REPORT_BYTES));
+            return false;
+        }
+        if (!inFlight.tryAcquire()) {
+            log.warn("Twilio status report refused: status=503 reason=\"{} reports in flight already\"",
+                    TwilioStatusReports.MAX_REPORTS_AT_ONCE);
+            call.response().putHeader("Retry-After", "1");
+            VertxAnswers.closing(call, 503, BUSY);
+            return false;
+        }
+        call.addEndHandler(done -> inFlight.release()); // once: the answer written, or the connection lost
+        return true;
+    }
+
+    /** The length a request declares; -1 when it declares none (chunked), which its body handler then bounds. */
+    private static long declaredLength(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        return length != null && length.matches("\\d{1,12}") ? Long.parseLong(length) : -1;
+    }
+}
