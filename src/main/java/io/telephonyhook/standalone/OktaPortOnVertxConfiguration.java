@@ -1,5 +1,7 @@
 package io.telephonyhook.standalone;
 
+import java.nio.charset.StandardCharsets;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.PlatformHttpComponent;
@@ -8,15 +10,19 @@ import org.apache.camel.component.platform.http.springboot.CamelRequestHandlerMa
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.camel.support.service.ServiceHelper;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
+import io.telephonyhook.StepExpression;
 import io.telephonyhook.config.Settings;
 import io.telephonyhook.delivery.CallDeadlines;
 import io.telephonyhook.delivery.CallFlowSteps;
+import io.telephonyhook.okta.OktaResponseRenderer;
+import io.telephonyhook.okta.ReadingSteps;
 import io.telephonyhook.orgs.OrgDirectory;
 import io.telephonyhook.spring.DemoSimulator;
 import io.telephonyhook.spring.PlatformHttpArrival;
@@ -93,5 +99,21 @@ public class OktaPortOnVertxConfiguration {
     CallDeadlines hookDeadlines(Settings settings, Environment environment, VertxArrivals arrivals) {
         return CallFlowSteps.deadlines(settings.hook(), HttpServerChoice.of(environment) == HttpServerChoice.VERTX
                 ? arrivals : new PlatformHttpArrival());
+    }
+
+    /**
+     * Okta's answer as JSON text on Vert.x, as bytes on Tomcat. camel-platform-http-vertx 4.17 writes a body of bytes
+     * as a stream, pumped between the event loop and a worker with 8 KB buffers (a third of what a call allocated) and
+     * two hand-offs between threads; text it writes at once, chunked, as it cannot know its length. Tomcat writes the
+     * bytes with their {@code Content-Length}.
+     */
+    @Bean(ReadingSteps.OKTA_ANSWER_JSON)
+    StepExpression oktaAnswerJson(@Qualifier(ReadingSteps.OKTA_RESPONSE_RENDERER) OktaResponseRenderer renderer,
+            Environment environment) {
+        StepExpression bytes = ReadingSteps.answerJson(renderer);
+        if (HttpServerChoice.of(environment) != HttpServerChoice.VERTX) {
+            return bytes;
+        }
+        return exchange -> new String((byte[]) bytes.evaluate(exchange), StandardCharsets.UTF_8);
     }
 }

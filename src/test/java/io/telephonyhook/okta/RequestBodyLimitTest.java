@@ -3,9 +3,11 @@ package io.telephonyhook.okta;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The route's size limit on the bodies hosts hand over: a reader (platform-http on Spring MVC, which Camel's stream
  * caching holds as a {@link ReaderCache}) is read by the step itself, counted in UTF-8 bytes, and kept as those bytes;
- * anything else goes through Camel's conversion as before.
+ * so is a stream (Vert.x's body, as stream caching holds it); anything else goes through Camel's conversion as before.
  */
 class RequestBodyLimitTest {
 
@@ -64,6 +66,19 @@ class RequestBodyLimitTest {
 
         assertThatThrownBy(() -> limit.process(withBody(huge))).isInstanceOf(RequestTooLargeException.class);
         assertThat(huge.skip(Long.MAX_VALUE)).as("characters never read").isGreaterThan(990_000);
+    }
+
+    @Test
+    void aStreamIsReadTheSameWayAndALongOneNeverToItsEnd() {
+        byte[] json = "{\"msgTemplate\":\"Votre code est 482913, é\"}".repeat(20).getBytes(StandardCharsets.UTF_8);
+        Exchange underTheLimit = withBody(new ByteArrayInputStream(Arrays.copyOf(json, 1000)));
+        ByteArrayInputStream huge = new ByteArrayInputStream(new byte[1_000_000]);
+
+        limit.process(underTheLimit);
+
+        assertThat((byte[]) underTheLimit.getMessage().getBody()).isEqualTo(Arrays.copyOf(json, 1000));
+        assertThatThrownBy(() -> limit.process(withBody(huge))).isInstanceOf(RequestTooLargeException.class);
+        assertThat(huge.available()).as("bytes never read").isGreaterThan(990_000);
     }
 
     @Test

@@ -115,11 +115,16 @@ public final class JarProcess implements AutoCloseable {
         return Files.readString(log);
     }
 
-    /** Stops the process (SIGTERM) and waits for it to exit. */
+    /**
+     * Stops the process (SIGTERM) and waits for it to exit; one that has not after 30 s (a shutdown stuck behind a call
+     * a test left hanging) is killed, so one broken test cannot hold the suite.
+     */
     @Override
     public void close() throws InterruptedException {
         process.destroy();
-        process.waitFor();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
     }
 
     public static int freePort() throws IOException {
