@@ -21,6 +21,7 @@ import io.telephonyhook.okta.RequestTimeoutException;
 import io.telephonyhook.orgs.OrgDirectory;
 import io.telephonyhook.orgs.OrgSteps;
 import io.telephonyhook.twilio.StatusCallbacks;
+import io.telephonyhook.twilio.TwilioSteps;
 
 /**
  * A Vert.x server of camel-platform-http (camel-main's, and the standalone application's with {@code HTTP_SERVER=vertx})
@@ -58,7 +59,7 @@ public final class VertxGuards {
     private String hookPath;
     private String statusPath;
     private volatile boolean open;
-    private final VertxStatusReportGate statusReports = new VertxStatusReportGate();
+    private VertxStatusReportGate statusReports;
     /** Where each call's arrival is noted for its deadline; null where the host's deadlines do not ask */
     private final VertxArrivals arrivals;
 
@@ -82,6 +83,7 @@ public final class VertxGuards {
         String prefix = context == null || context.isBlank() ? "" : "/" + context.replaceAll("^/+|/+$", "");
         hookPath = prefix + settings.hook().getPath();
         statusPath = prefix + StatusCallbacks.PATH;
+        statusReports = new VertxStatusReportGate(step(TwilioSteps.STATUS_CALLBACKS, StatusCallbacks.class));
         return this::first;
     }
 

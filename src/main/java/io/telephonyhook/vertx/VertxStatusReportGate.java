@@ -11,6 +11,8 @@ import io.telephonyhook.okta.HookRefusal;
 import io.telephonyhook.okta.OktaErrorResponse;
 import io.telephonyhook.okta.RequestTooLargeException;
 import io.telephonyhook.okta.UnsupportedContentTypeException;
+import io.telephonyhook.twilio.StatusCallbacks;
+import io.telephonyhook.twilio.TwilioSignatureException;
 import io.telephonyhook.twilio.TwilioStatusReports;
 
 /**
@@ -18,7 +20,8 @@ import io.telephonyhook.twilio.TwilioStatusReports;
  * as the servlet hosts' {@code StatusReportGateFilter} checks them: anyone can post to a public URL, and a caller that
  * cannot be Twilio must not fill the worker pool Okta's calls need. In order:
  * <ol>
- *   <li>403 without an {@code X-Twilio-Signature} shaped like one (the route checks the signature itself);</li>
+ *   <li>403 when reports are off ({@code HOOK_PUBLIC_URL} unset), or without an {@code X-Twilio-Signature} shaped
+ *       like one (the route checks the signature itself);</li>
  *   <li>415 unless the body is declared as a form;</li>
  *   <li>413 for a declared length over {@value TwilioStatusReports#MAX_REPORT_BYTES} bytes, never read;</li>
  *   <li>503 with {@code Retry-After} while {@value TwilioStatusReports#MAX_REPORTS_AT_ONCE} reports are in already,
@@ -28,11 +31,18 @@ import io.telephonyhook.twilio.TwilioStatusReports;
  */
 final class VertxStatusReportGate {
 
-    private static final Logger log = LoggerFactory.getLogger(VertxStatusReportGate.class);
+    /** The servlet filter's and the route's logger: one log setting covers every refusal of a report */
+    private static final Logger log = LoggerFactory.getLogger("telephony-hook");
     private static final OktaErrorResponse BUSY = OktaErrorResponse.of("Busy", "Too many status reports at once",
             "HTTP_503", null, null);
 
     private final Semaphore inFlight = new Semaphore(TwilioStatusReports.MAX_REPORTS_AT_ONCE);
+    private final StatusCallbacks callbacks;
+
+    /** @param callbacks where Twilio is asked to report, null when the application has no such step */
+    VertxStatusReportGate(StatusCallbacks callbacks) {
+        this.callbacks = callbacks;
+    }
 
     /**
      * @param maxBody the largest refused body let in and dropped, so its caller reads the answer whole
@@ -41,6 +51,9 @@ final class VertxStatusReportGate {
     boolean admit(RoutingContext call, long maxBody) {
         HttpServerRequest request = call.request();
         try {
+            if (callbacks != null && callbacks.url() == null) {
+                throw new TwilioSignatureException("status reports are off (HOOK_PUBLIC_URL is not set)");
+            }
             TwilioStatusReports.checkSignatureHeader(request.getHeader("X-Twilio-Signature"));
             if (!TwilioStatusReports.isForm(request.getHeader("Content-Type"))) {
                 throw UnsupportedContentTypeException.notForm();

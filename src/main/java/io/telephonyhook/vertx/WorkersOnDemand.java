@@ -24,6 +24,8 @@ public final class WorkersOnDemand implements ExecutorServiceFactory {
     /** How long a thread with nothing to do is kept, as Tomcat's request threads */
     static final long IDLE_SECONDS = 60;
 
+    private static final Runnable NOTHING = () -> { };
+
     private final long idleMillis;
 
     public WorkersOnDemand() {
@@ -43,6 +45,12 @@ public final class WorkersOnDemand implements ExecutorServiceFactory {
                         throw new RejectedExecutionException("The worker pool is closed");
                     }
                     queue.waitForAThread(task); // every thread is busy and the pool is full
+                    if (pool.isShutdown() && queue.remove(task)) {
+                        throw new RejectedExecutionException("The worker pool is closed");
+                    }
+                    if (pool.getPoolSize() == 0) { // every thread left, idle, just as it came: one to take it
+                        pool.execute(NOTHING);
+                    }
                 });
     }
 

@@ -123,6 +123,7 @@ public final class JarProcess implements AutoCloseable {
     public void close() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            System.err.println("The application did not stop within 30 s of SIGTERM: killed. Its log: " + log);
             process.destroyForcibly().waitFor();
         }
     }

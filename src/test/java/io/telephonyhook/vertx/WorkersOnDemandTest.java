@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class WorkersOnDemandTest {
 
-    private final ExecutorService pool = new WorkersOnDemand(300)
+    private final ExecutorService pool = new WorkersOnDemand(30_000)
             .createExecutor(Executors.defaultThreadFactory(), 4, 4);
 
     @Test
@@ -64,6 +64,7 @@ class WorkersOnDemandTest {
 
     @Test
     void anIdleThreadIsLetGoAndAClosedPoolTakesNothing() throws Exception {
+        ExecutorService pool = new WorkersOnDemand(300).createExecutor(Executors.defaultThreadFactory(), 4, 4);
         pool.submit(() -> { }).get(5, TimeUnit.SECONDS);
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (((ThreadPoolExecutor) pool).getPoolSize() > 0 && System.nanoTime() < until) {
