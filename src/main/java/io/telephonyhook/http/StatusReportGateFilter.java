@@ -15,9 +15,7 @@ import io.telephonyhook.okta.HookRefusal;
 import io.telephonyhook.okta.OktaErrorResponse;
 import io.telephonyhook.okta.RequestTimeoutException;
 import io.telephonyhook.okta.RequestTooLargeException;
-import io.telephonyhook.okta.UnsupportedContentTypeException;
 import io.telephonyhook.twilio.StatusCallbacks;
-import io.telephonyhook.twilio.TwilioSignatureException;
 import io.telephonyhook.twilio.TwilioStatusReports;
 
 /**
@@ -28,7 +26,7 @@ import io.telephonyhook.twilio.TwilioStatusReports;
  *   <li>403 when reports are off ({@code HOOK_PUBLIC_URL} unset) or {@code X-Twilio-Signature} is missing or not
  *       shaped like one (the signature itself covers the form, so it is checked once the form is read, by the route);
  *   <li>415 unless the body is declared as a form;
- *   <li>503 when {@value #MAX_IN_FLIGHT} reports are being read already: whatever callers with made-up signatures
+ *   <li>503 when {@value TwilioStatusReports#MAX_REPORTS_AT_ONCE} reports are being read already: whatever callers with made-up signatures
  *       do, they hold at most that many of the threads Okta's calls need;
  *   <li>the body read with {@link BoundedBody}: at most {@value TwilioStatusReports#MAX_REPORT_BYTES} bytes (413),
  *       all of it by the hook's deadline (408, connection closed);
@@ -40,14 +38,13 @@ import io.telephonyhook.twilio.TwilioStatusReports;
  */
 public class StatusReportGateFilter extends PostFilter {
 
-    static final int MAX_IN_FLIGHT = TwilioStatusReports.MAX_REPORTS_AT_ONCE;
     private static final Logger log = LoggerFactory.getLogger("telephony-hook");
     private static final OktaErrorResponse BUSY = OktaErrorResponse.of("Busy", "Too many status reports at once",
             "HTTP_503", null, null);
 
     private final StatusCallbacks callbacks;
     private final Duration deadline;
-    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+    private final Semaphore inFlight = new Semaphore(TwilioStatusReports.MAX_REPORTS_AT_ONCE);
 
     /** @param deadline how long after arrival a report's body must be in (the hook's {@code HOOK_DEADLINE}) */
     public StatusReportGateFilter(StatusCallbacks callbacks, Duration deadline) {
@@ -59,13 +56,8 @@ public class StatusReportGateFilter extends PostFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         try {
-            if (callbacks.url() == null) {
-                throw new TwilioSignatureException("status reports are off (HOOK_PUBLIC_URL is not set)");
-            }
-            TwilioStatusReports.checkSignatureHeader(request.getHeader("X-Twilio-Signature"));
-            if (!TwilioStatusReports.isForm(request.getContentType())) {
-                throw UnsupportedContentTypeException.notForm();
-            }
+            TwilioStatusReports.checkBeforeTheBody(callbacks, request.getHeader("X-Twilio-Signature"),
+                    request.getContentType());
         } catch (HookRefusal refused) {
             refuse(response, refused);
             return;
@@ -73,7 +65,8 @@ public class StatusReportGateFilter extends PostFilter {
         if (!inFlight.tryAcquire()) {
             response.setHeader("Retry-After", "1");
             response.setHeader("Connection", "close");
-            log.warn("Twilio status report refused: status=503 reason=\"{} reports in flight already\"", MAX_IN_FLIGHT);
+            log.warn("Twilio status report refused: status=503 reason=\"{} reports in flight already\"",
+                    TwilioStatusReports.MAX_REPORTS_AT_ONCE);
             OktaErrorWriter.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, BUSY);
             return;
         }

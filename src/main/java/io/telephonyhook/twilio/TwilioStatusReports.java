@@ -17,6 +17,7 @@ import org.apache.camel.Body;
 import org.apache.camel.Header;
 
 import io.telephonyhook.okta.RequestTooLargeException;
+import io.telephonyhook.okta.UnsupportedContentTypeException;
 
 /**
  * Reads a status report Twilio posts to {@link StatusCallbacks#PATH}: checks {@code X-Twilio-Signature} with the
@@ -120,8 +121,23 @@ public class TwilioStatusReports {
         }
     }
 
-    /** Whether a request's {@code Content-Type} declares a form, as Twilio's reports do: 415 otherwise. */
-    public static boolean isForm(String contentType) {
+    /**
+     * What a host's guard checks before reading a report's body, in this order: 403 when reports are off or the
+     * signature header is missing or not shaped like one; 415 unless the body is declared as a form.
+     *
+     * @param callbacks where Twilio is asked to report; null when the application has no such step (not checked)
+     */
+    public static void checkBeforeTheBody(StatusCallbacks callbacks, String signature, String contentType) {
+        if (callbacks != null && callbacks.url() == null) {
+            throw new TwilioSignatureException("status reports are off (HOOK_PUBLIC_URL is not set)");
+        }
+        checkSignatureHeader(signature);
+        if (!isForm(contentType)) {
+            throw UnsupportedContentTypeException.notForm();
+        }
+    }
+
+    private static boolean isForm(String contentType) {
         return contentType != null && contentType.strip().toLowerCase(Locale.ROOT)
                 .startsWith("application/x-www-form-urlencoded");
     }

@@ -3,6 +3,7 @@ package io.telephonyhook.vertx;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +24,7 @@ import io.telephonyhook.okta.OktaErrorResponse;
 public final class VertxAnswers {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern DIGITS = Pattern.compile("\\d{1,12}");
 
     private VertxAnswers() {
     }
@@ -69,9 +71,8 @@ public final class VertxAnswers {
      */
     static void beforeTheBody(RoutingContext call, int status, OktaErrorResponse error, long maxBody) {
         HttpServerRequest request = call.request();
-        String length = request.getHeader("Content-Length");
-        boolean small = request.isEnded() || length != null && length.matches("\\d{1,12}")
-                && Long.parseLong(length) <= maxBody;
+        long length = declaredLength(request);
+        boolean small = request.isEnded() || length >= 0 && length <= maxBody;
         if (!small) {
             closing(call, status, error);
             return;
@@ -81,6 +82,12 @@ public final class VertxAnswers {
             request.resume();
         }
         write(call, status, error);
+    }
+
+    /** The length a request declares; -1 when it declares none (chunked) or none readable. */
+    static long declaredLength(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        return length != null && DIGITS.matcher(length).matches() ? Long.parseLong(length) : -1;
     }
 
     /** An answer after which the connection is closed (what is left of the request is never read). */

@@ -10,9 +10,7 @@ import org.slf4j.LoggerFactory;
 import io.telephonyhook.okta.HookRefusal;
 import io.telephonyhook.okta.OktaErrorResponse;
 import io.telephonyhook.okta.RequestTooLargeException;
-import io.telephonyhook.okta.UnsupportedContentTypeException;
 import io.telephonyhook.twilio.StatusCallbacks;
-import io.telephonyhook.twilio.TwilioSignatureException;
 import io.telephonyhook.twilio.TwilioStatusReports;
 
 /**
@@ -51,14 +49,9 @@ final class VertxStatusReportGate {
     boolean admit(RoutingContext call, long maxBody) {
         HttpServerRequest request = call.request();
         try {
-            if (callbacks != null && callbacks.url() == null) {
-                throw new TwilioSignatureException("status reports are off (HOOK_PUBLIC_URL is not set)");
-            }
-            TwilioStatusReports.checkSignatureHeader(request.getHeader("X-Twilio-Signature"));
-            if (!TwilioStatusReports.isForm(request.getHeader("Content-Type"))) {
-                throw UnsupportedContentTypeException.notForm();
-            }
-            if (declaredLength(request) > TwilioStatusReports.MAX_REPORT_BYTES) {
+            TwilioStatusReports.checkBeforeTheBody(callbacks, request.getHeader("X-Twilio-Signature"),
+                    request.getHeader("Content-Type"));
+            if (VertxAnswers.declaredLength(request) > TwilioStatusReports.MAX_REPORT_BYTES) {
                 throw new RequestTooLargeException(TwilioStatusReports.MAX_REPORT_BYTES);
             }
         } catch (HookRefusal refused) {
@@ -77,11 +70,5 @@ final class VertxStatusReportGate {
         }
         call.addEndHandler(done -> inFlight.release()); // once: the answer written, or the connection lost
         return true;
-    }
-
-    /** The length a request declares; -1 when it declares none (chunked), which its body handler then bounds. */
-    private static long declaredLength(HttpServerRequest request) {
-        String length = request.getHeader("Content-Length");
-        return length != null && length.matches("\\d{1,12}") ? Long.parseLong(length) : -1;
     }
 }
