@@ -9,9 +9,8 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -60,11 +59,7 @@ public class TwilioTransport implements AutoCloseable {
     private final URI apiUrl;
     private final CloseableHttpClient http;
     /** Aborts a request at its timeout: one thread, idle but for the rare request that runs that long. */
-    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "twilio-request-deadlines");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledThreadPoolExecutor deadlines = abortsAtTimeouts();
 
     /** @param apiUrl a base URL instead of Twilio's own; null: Twilio's, as the SDK builds each request's URL */
     public TwilioTransport(URI apiUrl, Duration connectTimeout) {
@@ -125,6 +120,27 @@ public class TwilioTransport implements AutoCloseable {
         } finally {
             abort.cancel(false);
         }
+    }
+
+    /** Aborts waiting for their requests' timeouts (for tests: none once every request has ended). */
+    int abortsWaiting() {
+        return deadlines.getQueue().size();
+    }
+
+    /**
+     * A request that ends in time cancels its abort, which must then leave the queue at once: the JDK's scheduler
+     * keeps a cancelled task until its delay has passed, and with it the request it would have aborted, its form and
+     * headers. That kept every call's request alive for its whole timeout, seconds after Twilio answered, through the
+     * young collections that copied it and into the old generation.
+     */
+    private static ScheduledThreadPoolExecutor abortsAtTimeouts() {
+        ScheduledThreadPoolExecutor aborts = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "twilio-request-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        aborts.setRemoveOnCancelPolicy(true);
+        return aborts;
     }
 
     @Override
