@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Producer;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.component.twilio.TwilioComponent;
 import org.apache.camel.component.twilio.TwilioConfiguration;
@@ -25,7 +26,8 @@ import io.telephonyhook.twilio.TwilioExecutorLookups.Setter;
  * to Camel's own {@code BeanIntrospection.setProperty}, which fails or ignores in its own words. Anything thrown is
  * wrapped in a {@link RuntimeCamelException}, as upstream wraps it.
  *
- * <p>Until camel-twilio caches these lookups itself (docs/upstream/camel-twilio-cached-setters.md).
+ * <p>Until camel-twilio caches these lookups itself (docs/upstream/camel-twilio-cached-setters.md). Its producer
+ * chooses the API method once per set of header names, as {@link CachedMethodTwilioProducer} says.
  */
 public class CachedSettersTwilioEndpoint extends TwilioEndpoint {
 
@@ -35,6 +37,12 @@ public class CachedSettersTwilioEndpoint extends TwilioEndpoint {
                                 TwilioConfiguration configuration, TwilioExecutorLookups lookups) {
         super(uri, component, apiName, methodName, configuration);
         this.lookups = lookups;
+    }
+
+    /** Upstream's producer, choosing the API method once per set of header names ({@link CachedMethodTwilioProducer}). */
+    @Override
+    public Producer createProducer() {
+        return new CachedMethodTwilioProducer(this);
     }
 
     @Override

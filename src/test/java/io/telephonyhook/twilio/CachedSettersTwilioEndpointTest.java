@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,6 +147,45 @@ class CachedSettersTwilioEndpointTest {
         Received cached = both.sent("twilio", "message/create", headers);
 
         assertThat(cached.form()).isEqualTo(upstream.form()).containsEntry("ShortenUrls", "true");
+    }
+
+    @Test
+    void theMethodIsChosenOnceForEachSetOfHeaderNames() throws Exception {
+        Map<String, Object> fromService = both.sms();
+        fromService.remove("CamelTwilio.from");
+        fromService.put("CamelTwilio.messagingServiceSid", UpstreamAndCachedTwilio.MESSAGING_SERVICE_SID);
+        CachedMethodTwilioProducer producer =
+                (CachedMethodTwilioProducer) both.camel.getEndpoint("twilio:message/create").createProducer();
+        producer.start();
+        try {
+            for (Map<String, Object> headers : List.of(both.sms(), fromService, both.sms(), fromService)) {
+                Exchange exchange = new DefaultExchange(both.camel);
+                exchange.getMessage().setHeaders(new LinkedHashMap<>(headers));
+                producer.process(exchange);
+                assertThat(exchange.getException()).isNull();
+            }
+        } finally {
+            producer.stop();
+        }
+
+        assertThat(producer.namesSetsChosen()).isEqualTo(2);
+        assertThat(both.twilio.received()).extracting(request -> request.form().containsKey("From"))
+                .as("each request sent by the method its names choose").containsExactly(true, false, true, false);
+    }
+
+    @Test
+    void aMissingHeaderFailsAsUpstreamFailsEveryTime() {
+        Map<String, Object> headers = both.sms();
+        headers.remove("CamelTwilio.to");
+
+        Exchange upstream = both.send(UPSTREAM, "message/create", headers);
+        Exchange cached = both.send("twilio", "message/create", headers);
+        Exchange again = both.send("twilio", "message/create", headers);
+
+        assertThat(chain(cached.getException())).isEqualTo(chain(upstream.getException()))
+                .isEqualTo(chain(again.getException()));
+        assertThat(chain(cached.getException())).anyMatch(step -> step.contains("Missing properties"));
+        assertThat(both.twilio.received()).as("nothing reached Twilio").isEmpty();
     }
 
     /** Each exception's class and message, from the outermost to its root. */
