@@ -16,7 +16,8 @@ import org.apache.camel.support.component.ApiMethod;
  * Vert.x); the answer depends only on the names, and a route sends the same few sets over and over.
  *
  * <p>An endpoint that takes a parameter from the message body ({@code inBody}) is left to upstream: there, choosing the
- * method also puts the body among the properties.
+ * method also puts the body among the properties. Upstream warns when several methods fit a set of names and it takes
+ * the highest priority one; here that warning comes once per set, not on every request.
  */
 class CachedMethodTwilioProducer extends TwilioProducer {
 
@@ -46,8 +47,8 @@ class CachedMethodTwilioProducer extends TwilioProducer {
         return chosen;
     }
 
-    /** How many sets of names have their method chosen (for tests). */
-    int namesSetsChosen() {
-        return methods.size();
+    /** The method chosen for each set of names so far (for tests). */
+    Map<Set<String>, ApiMethod> chosen() {
+        return Map.copyOf(methods);
     }
 }

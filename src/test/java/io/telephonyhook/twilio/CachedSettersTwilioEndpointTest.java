@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.support.DefaultExchange;
+import org.apache.camel.support.component.ApiMethod;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -168,9 +170,14 @@ class CachedSettersTwilioEndpointTest {
             producer.stop();
         }
 
-        assertThat(producer.namesSetsChosen()).isEqualTo(2);
+        Map<Set<String>, ApiMethod> chosen = producer.chosen();
+        assertThat(chosen).as("one choice per set of names").hasSize(2);
+        assertThat(chosen.entrySet()).allSatisfy(choice -> assertThat(choice.getKey())
+                .as("the names hold the method's arguments").containsAll(choice.getValue().getArgNames()));
+        assertThat(chosen.values()).extracting(ApiMethod::getArgNames).as("the creator each set of names calls for")
+                .containsExactlyInAnyOrder(List.of("to", "from", "body"), List.of("to", "messagingServiceSid", "body"));
         assertThat(both.twilio.received()).extracting(request -> request.form().containsKey("From"))
-                .as("each request sent by the method its names choose").containsExactly(true, false, true, false);
+                .as("each request went out with its own sender").containsExactly(true, false, true, false);
     }
 
     @Test
