@@ -39,7 +39,7 @@ public class CachedSettersTwilioEndpoint extends TwilioEndpoint {
         this.lookups = lookups;
     }
 
-    /** Upstream's producer, choosing the API method once per set of header names ({@link CachedMethodTwilioProducer}). */
+    /** Upstream's producer, choosing its API method once per set of names ({@link CachedMethodTwilioProducer}). */
     @Override
     public Producer createProducer() {
         return new CachedMethodTwilioProducer(this);

@@ -13,8 +13,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import com.twilio.http.HttpMethod;
-import com.twilio.http.Request;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +42,7 @@ class TwilioTransportAbortsTest {
     @Test
     void aRequestAnsweredInTimeLeavesNoAbortWaitingForItsTimeout() throws Exception {
         for (int i = 0; i < 5; i++) {
-            TwilioTransport.Answer answer = transport.send(smsRequest(), Duration.ofSeconds(30));
+            TwilioTransport.Answer answer = transport.send(SdkRequests.sms(twilio.url()), Duration.ofSeconds(30));
             assertThat(answer.status()).isEqualTo(201);
         }
 
@@ -63,7 +61,7 @@ class TwilioTransportAbortsTest {
             server.start();
 
             long started = System.nanoTime();
-            assertThatThrownBy(() -> toTrickling.send(smsRequest(), Duration.ofMillis(300)))
+            assertThatThrownBy(() -> toTrickling.send(SdkRequests.sms(twilio.url()), Duration.ofMillis(300)))
                     .isInstanceOf(TwilioTransport.TimedOutException.class);
 
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1500));
@@ -93,15 +91,5 @@ class TwilioTransportAbortsTest {
         } catch (IOException | InterruptedException callerLeft) {
             // the abort closed the connection: what the test waits for
         }
-    }
-
-    private static Request smsRequest() {
-        Request request = new Request(HttpMethod.POST, twilio.url() + "/2010-04-01/Accounts/"
-                + TwilioStandIn.ACCOUNT_SID + "/Messages.json");
-        request.setAuth(TwilioStandIn.ACCOUNT_SID, TwilioStandIn.AUTH_TOKEN);
-        request.addPostParam("To", "+14155552671");
-        request.addPostParam("From", "+15017122661");
-        request.addPostParam("Body", "Your verification code is 482913");
-        return request;
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
 
-import com.twilio.http.HttpMethod;
 import com.twilio.http.Request;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -56,12 +55,7 @@ class WhoseDeadlineTest {
         twilio.script(request -> Reply.hang());
         DeadlineBoundHttpClient client = new DeadlineBoundHttpClient(transport, () -> deadline, "primary",
                 TwilioRequestListener.NONE, null);
-        Request request = new Request(HttpMethod.POST, twilio.url() + "/2010-04-01/Accounts/"
-                + TwilioStandIn.ACCOUNT_SID + "/Messages.json");
-        request.setAuth(TwilioStandIn.ACCOUNT_SID, TwilioStandIn.AUTH_TOKEN);
-        request.addPostParam("To", "+14155552671");
-        request.addPostParam("From", "+15017122661");
-        request.addPostParam("Body", "Your verification code is 482913");
+        Request request = SdkRequests.sms(twilio.url());
         return catchThrowableOfType(TwilioDeadlineException.class, () -> client.makeRequest(request));
     }
 }
