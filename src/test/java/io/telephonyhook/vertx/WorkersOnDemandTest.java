@@ -77,6 +77,22 @@ class WorkersOnDemandTest {
     }
 
     @Test
+    void aTaskRefusedAsThePoolWasFullRunsWhenEveryThreadHasLeftSince() throws Exception {
+        // The race, made to happen: the pool refused a task as full, and before it was queued the last thread, idle,
+        // left (its own look at the queue found it empty). The refusal's handler is called as the pool would call it.
+        ThreadPoolExecutor pool = (ThreadPoolExecutor) new WorkersOnDemand(30_000)
+                .createExecutor(Executors.defaultThreadFactory(), 1, 1);
+        CountDownLatch ran = new CountDownLatch(1);
+        assertThat(pool.getPoolSize()).isZero();
+
+        pool.getRejectedExecutionHandler().rejectedExecution(ran::countDown, pool);
+
+        assertThat(ran.await(5, TimeUnit.SECONDS)).as("the queued task ran").isTrue();
+        assertThat(pool.getQueue()).isEmpty();
+        pool.shutdownNow();
+    }
+
+    @Test
     void vertxBlockingCodeOneAfterAnotherUsesOneWorkerWhereVertxsOwnPoolMakesOneEach() throws Exception {
         // at most 2: the worker may, rarely, not be back waiting when the next comes
         assertThat(workersForSequentialBlockingCode(new WorkersOnDemand())).isLessThanOrEqualTo(2);
