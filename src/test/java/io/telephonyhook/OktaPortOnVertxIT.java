@@ -99,6 +99,7 @@ class OktaPortOnVertxIT {
         onlyAnAuthenticatedCallerIsInvitedToSendItsBody();
         theDeadlineCountsFromTheRequestsArrival();
         slowCallersHoldNothingAndATrickledBodyIsCutOffAtTheDeadline(okta);
+        aCallerSilentBeforeItsHeadersEndIsCutOffAndAnIdleOneIsNot();
         callsPastTheAdmittedOnesAreShedAtOnce(okta);
         oneEventIdIsSentOnce(okta, layout);
 
@@ -331,6 +332,49 @@ class OktaPortOnVertxIT {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(OKTA_WAITS.plusSeconds(1));
         assertThat(twilio.received()).hasSize(ADMITTED - 2);
         twilio.reset();
+    }
+
+    /**
+     * As Tomcat's connection timeout (2 s): silence while a request line and headers are due closes the connection;
+     * between requests only the 60 s idle timeout applies.
+     */
+    private void aCallerSilentBeforeItsHeadersEndIsCutOffAndAnIdleOneIsNot() throws Exception {
+        long start = System.nanoTime();
+        RawHttp saysNothing = open("");
+        RawHttp halfAHeader = open("POST /telephonyHook HTTP/1.1\r\nHost: localhost\r\nContent-Type: appl");
+        RawHttp kept = open(smsCall("silence-1"));
+        String first = kept.readResponse(Duration.ofSeconds(5));
+        RawHttp secondHalfSilent = open(smsCall("silence-2"));
+        String answered = secondHalfSilent.readResponse(Duration.ofSeconds(5));
+        secondHalfSilent.send("POST /telephonyHook HTTP/1.1\r\nHost: loc"); // the next request, begun
+
+        String nothing = saysNothing.readResponse(Duration.ofSeconds(6));
+        String nothingEither = halfAHeader.readResponse(Duration.ofSeconds(6));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        String none = secondHalfSilent.readResponse(Duration.ofSeconds(6));
+        Thread.sleep(Math.max(0, 2_500 - Duration.ofNanos(System.nanoTime() - start).toMillis()));
+        String second = kept.send(smsCall("silence-3")).readResponse(Duration.ofSeconds(5));
+
+        assertThat(saysNothing.closedByServer()).as("a connection that sends nothing").isTrue();
+        assertThat(halfAHeader.closedByServer()).as("silent in its headers").isTrue();
+        assertThat(secondHalfSilent.closedByServer()).as("silent in the headers of its second request").isTrue();
+        assertThat(nothing + nothingEither + none).isEmpty();
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(1_900)).isLessThan(Duration.ofSeconds(6));
+        assertThat(first).startsWith("HTTP/1.1 200").contains("SUCCESSFUL");
+        assertThat(answered).startsWith("HTTP/1.1 200").contains("SUCCESSFUL");
+        assertThat(second).as("idle for longer than the limit between two calls: kept open")
+                .startsWith("HTTP/1.1 200").contains("SUCCESSFUL");
+        assertThat(kept.closedByServer()).isFalse();
+        assertThat(twilio.received()).hasSize(3);
+        twilio.reset();
+    }
+
+    /** An SMS call with the secret, whole, as raw HTTP. */
+    private static String smsCall(String eventId) {
+        String body = OktaRequest.sms().eventId(eventId).json();
+        return "POST /telephonyHook HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Authorization: " + OktaClient.SECRET + "\r\nContent-Length: "
+                + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
     }
 
     private void callsPastTheAdmittedOnesAreShedAtOnce(OktaClient okta) {

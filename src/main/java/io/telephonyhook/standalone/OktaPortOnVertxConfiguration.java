@@ -1,6 +1,7 @@
 package io.telephonyhook.standalone;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
@@ -11,6 +12,7 @@ import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.camel.support.service.ServiceHelper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -47,8 +49,13 @@ public class OktaPortOnVertxConfiguration {
     VertxOktaPort vertxOktaPort(Settings settings, VertxArrivals arrivals, Environment environment, DemoSimulator demo,
             OrgDirectory orgs, ObjectMapper json) {
         return new VertxOktaPort(settings, arrivals, environment.getProperty("server.address"),
-                environment.getProperty("server.port", Integer.class, 8080),
+                environment.getProperty("server.port", Integer.class, 8080), silenceLimit(environment),
                 router -> SimulatorMessages.onVertx(router, demo, orgs, json));
+    }
+
+    /** Tomcat's limit on a caller's silence inside a request ({@code server.tomcat.connection-timeout}), for Vert.x too */
+    static Duration silenceLimit(Environment environment) {
+        return DurationStyle.detectAndParse(environment.getProperty("server.tomcat.connection-timeout", "2s"));
     }
 
     /** Tomcat keeps the management port only: a main server on port -1 is made but never listens. */

@@ -1,5 +1,6 @@
 package io.telephonyhook.standalone;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -26,6 +27,7 @@ import io.telephonyhook.config.Settings;
 import io.telephonyhook.okta.OktaErrorResponse;
 import io.telephonyhook.vertx.VertxAnswers;
 import io.telephonyhook.vertx.VertxArrivals;
+import io.telephonyhook.vertx.SilenceLimit;
 import io.telephonyhook.vertx.VertxGuards;
 import io.telephonyhook.vertx.WorkersOnDemand;
 
@@ -52,6 +54,7 @@ public final class VertxOktaPort extends ServiceSupport implements CamelContextA
     private final VertxArrivals arrivals;
     private final String host;
     private final int configuredPort;
+    private final Duration silenceLimit;
     private final Consumer<Router> moreRoutes;
     private CamelContext camel;
     private Vertx vertx;
@@ -63,13 +66,16 @@ public final class VertxOktaPort extends ServiceSupport implements CamelContextA
      * @param arrivals where the guards note each call's arrival, for its deadline
      * @param host the address to listen on ({@code server.address}), null for all
      * @param port {@code PORT}; 0 for any free one
+     * @param silenceLimit the longest silence of a caller inside a request ({@link SilenceLimit}); zero or less for none
      * @param moreRoutes what the server serves besides the routes (the demo's messages), added before it listens
      */
-    public VertxOktaPort(Settings settings, VertxArrivals arrivals, String host, int port, Consumer<Router> moreRoutes) {
+    public VertxOktaPort(Settings settings, VertxArrivals arrivals, String host, int port, Duration silenceLimit,
+            Consumer<Router> moreRoutes) {
         this.settings = settings;
         this.arrivals = arrivals;
         this.host = host == null || host.isBlank() ? "0.0.0.0" : host;
         this.configuredPort = port;
+        this.silenceLimit = silenceLimit;
         this.moreRoutes = moreRoutes;
     }
 
@@ -127,6 +133,9 @@ public final class VertxOktaPort extends ServiceSupport implements CamelContextA
                         .setIdleTimeoutUnit(TimeUnit.SECONDS).setHttp2ClearTextEnabled(false))
                 .requestHandler(router)
                 .invalidRequestHandler(VertxOktaPort::unreadable);
+        if (!silenceLimit.isNegative() && !silenceLimit.isZero()) {
+            server.connectionHandler(connection -> SilenceLimit.install(connection, silenceLimit));
+        }
         server.listen(configuredPort, host).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         port = server.actualPort();
         long maxBody = settings.hook().maxBodyBytes();
