@@ -53,7 +53,7 @@ public class OktaPortOnVertxConfiguration {
                 router -> SimulatorMessages.onVertx(router, demo, orgs, json));
     }
 
-    /** Tomcat's limit on a caller's silence inside a request ({@code server.tomcat.connection-timeout}), for Vert.x too */
+    /** Tomcat's limit on a caller's silence ({@code server.tomcat.connection-timeout}), on Okta's port on Vert.x too */
     static Duration silenceLimit(Environment environment) {
         return DurationStyle.detectAndParse(environment.getProperty("server.tomcat.connection-timeout", "2s"));
     }

@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
 
 import io.telephonyhook.config.Settings;
 import io.telephonyhook.okta.OktaErrorResponse;
+import io.telephonyhook.vertx.SilenceLimit;
 import io.telephonyhook.vertx.VertxAnswers;
 import io.telephonyhook.vertx.VertxArrivals;
-import io.telephonyhook.vertx.SilenceLimit;
 import io.telephonyhook.vertx.VertxGuards;
 import io.telephonyhook.vertx.WorkersOnDemand;
 
@@ -66,7 +66,8 @@ public final class VertxOktaPort extends ServiceSupport implements CamelContextA
      * @param arrivals where the guards note each call's arrival, for its deadline
      * @param host the address to listen on ({@code server.address}), null for all
      * @param port {@code PORT}; 0 for any free one
-     * @param silenceLimit the longest silence of a caller inside a request ({@link SilenceLimit}); zero or less for none
+     * @param silenceLimit the longest silence of a caller while its request's head is due ({@link SilenceLimit}); zero
+     *        or less for none
      * @param moreRoutes what the server serves besides the routes (the demo's messages), added before it listens
      */
     public VertxOktaPort(Settings settings, VertxArrivals arrivals, String host, int port, Duration silenceLimit,
