@@ -12,7 +12,7 @@ import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.camel.support.service.ServiceHelper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.convert.DurationStyle;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -46,16 +46,20 @@ public class OktaPortOnVertxConfiguration {
     }
 
     @Bean
-    VertxOktaPort vertxOktaPort(Settings settings, VertxArrivals arrivals, Environment environment, DemoSimulator demo,
-            OrgDirectory orgs, ObjectMapper json) {
+    VertxOktaPort vertxOktaPort(Settings settings, VertxArrivals arrivals, Environment environment,
+            ServerProperties server, DemoSimulator demo, OrgDirectory orgs, ObjectMapper json) {
         return new VertxOktaPort(settings, arrivals, environment.getProperty("server.address"),
-                environment.getProperty("server.port", Integer.class, 8080), silenceLimit(environment),
+                environment.getProperty("server.port", Integer.class, 8080), silenceLimit(server),
                 router -> SimulatorMessages.onVertx(router, demo, orgs, json));
     }
 
-    /** Tomcat's limit on a caller's silence ({@code server.tomcat.connection-timeout}), on Okta's port on Vert.x too */
-    static Duration silenceLimit(Environment environment) {
-        return DurationStyle.detectAndParse(environment.getProperty("server.tomcat.connection-timeout", "2s"));
+    /**
+     * Tomcat's limit on a caller's silence ({@code server.tomcat.connection-timeout}, as Spring Boot binds it for
+     * Tomcat), on Okta's port on Vert.x too; unset, none (Vert.x's idle timeout alone).
+     */
+    static Duration silenceLimit(ServerProperties server) {
+        Duration limit = server.getTomcat().getConnectionTimeout();
+        return limit == null ? Duration.ZERO : limit;
     }
 
     /** Tomcat keeps the management port only: a main server on port -1 is made but never listens. */
