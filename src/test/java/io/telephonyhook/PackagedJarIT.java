@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,6 +58,22 @@ class PackagedJarIT {
     void stopHook() throws Exception {
         if (hook != null) {
             hook.close();
+        }
+    }
+
+    /**
+     * The build stores the jar's entries rather than deflating them (pom.xml, exec-jar-stored): the JVM reads the
+     * classes at start without inflating them. The manifest stays among the first entries, where JarInputStream reads it.
+     */
+    @Test
+    void theJarsEntriesAreStoredAndItsManifestComesFirst() throws IOException {
+        try (ZipFile jar = new ZipFile(JAR.toFile())) {
+            List<String> deflated = jar.stream().filter(entry -> entry.getMethod() != ZipEntry.STORED)
+                    .map(ZipEntry::getName).limit(5).toList();
+            assertThat(deflated).isEmpty();
+            List<String> first = jar.stream().limit(2).map(ZipEntry::getName).toList();
+            assertThat(first).contains("META-INF/MANIFEST.MF");
+            assertThat(jar.size()).isGreaterThan(10_000);
         }
     }
 
