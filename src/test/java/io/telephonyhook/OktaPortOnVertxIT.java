@@ -194,6 +194,15 @@ class OktaPortOnVertxIT {
                 + "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{");
         String largeRefused = largeWithoutSecret.readResponse(Duration.ofSeconds(5));
         largeWithoutSecret.readResponse(Duration.ofSeconds(2));
+        // a body of no declared length that grows past HOOK_MAX_BODY as it is read: refused 413 as a declared one is
+        RawHttp chunked = open("POST /telephonyHook HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Authorization: " + OktaClient.SECRET + "\r\nTransfer-Encoding: chunked\r\n\r\n");
+        String chunk = "x".repeat(8192);
+        String grownTooLarge = chunked.send((Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n").repeat(9))
+                .readResponse(Duration.ofSeconds(5));
+        String refusalsScrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
         Answer unsigned = okta.post("AccountSid=AC1&MessageSid=SM1&MessageStatus=delivered", null, null, "/twilio/status");
         HttpResponse<String> upgrade = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hook.port() + "/nowhere")).build(),
@@ -203,6 +212,12 @@ class OktaPortOnVertxIT {
         assertThat(unparseable.status()).isEqualTo(400);
         assertThat(latin1.status()).isEqualTo(415);
         assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.json().at("/error/errorCauses/0/errorSummary").asText()).isEqualTo("body over 65536 bytes");
+        assertThat(grownTooLarge).startsWith("HTTP/1.1 413").contains("body over 65536 bytes");
+        // logged and counted as every refusal is, where the route or Tomcat's guards refuse it
+        assertThat(hook.logText().split("status=413 reason=\"body over 65536 bytes\"", -1)).hasSize(3);
+        assertThat(refusalsScrape).containsPattern(
+                "telephony_hook_calls_total\\{[^}]*outcome=\"refused\"[^}]*reason=\"too_large\"[^}]*} 2.0");
         assertThat(unknownPath.status()).isEqualTo(404);
         for (Answer answer : List.of(noSecret, unparseable, latin1, tooLarge, unknownPath)) {
             assertThat(answer.json().at("/error/errorSummary").asText()).as("%s", answer.status()).isNotBlank();

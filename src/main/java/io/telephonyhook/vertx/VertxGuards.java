@@ -17,7 +17,6 @@ import io.telephonyhook.observability.CallMetrics;
 import io.telephonyhook.observability.ObservabilitySteps;
 import io.telephonyhook.okta.HookRefusal;
 import io.telephonyhook.okta.OktaErrorResponse;
-import io.telephonyhook.okta.RequestTimeoutException;
 import io.telephonyhook.orgs.OrgDirectory;
 import io.telephonyhook.orgs.OrgSteps;
 import io.telephonyhook.twilio.StatusCallbacks;
@@ -35,7 +34,8 @@ import io.telephonyhook.twilio.TwilioSteps;
  *       path the signature header, the form and how many are in ({@link VertxStatusReportGate}): a refused body up
  *       to HOOK_MAX_BODY is let in and dropped, so the caller reads the answer whole; a larger one, or one of unknown
  *       length, is never read (the connection is closed);</li>
- *   <li>a body not all in by the call's deadline answered 408 and the connection closed;</li>
+ *   <li>a body over {@code HOOK_MAX_BODY} answered 413, one not all in by the call's deadline 408, the connection
+ *       closed ({@link VertxBodyBounds});</li>
  *   <li>the call's arrival noted for its deadline ({@link VertxArrivals}), where the host's deadlines ask for it.</li>
  * </ul>
  * The paths are compared as the router matches them (normalized), so no other spelling of a path passes unguarded.
@@ -60,6 +60,7 @@ public final class VertxGuards {
     private String statusPath;
     private volatile boolean open;
     private VertxStatusReportGate statusReports;
+    private VertxBodyBounds bodies;
     /** Where each call's arrival is noted for its deadline; null where the host's deadlines do not ask */
     private final VertxArrivals arrivals;
 
@@ -84,6 +85,7 @@ public final class VertxGuards {
         hookPath = prefix + settings.hook().getPath();
         statusPath = prefix + StatusCallbacks.PATH;
         statusReports = new VertxStatusReportGate(step(TwilioSteps.STATUS_CALLBACKS, StatusCallbacks.class));
+        bodies = new VertxBodyBounds(settings.hook(), metrics);
         return this::first;
     }
 
@@ -92,10 +94,25 @@ public final class VertxGuards {
         return hookPath != null; // set only when the handler is made
     }
 
-    /** Once the server runs: Okta's error object for what no route serves and for Vert.x's own refusals. */
+    /**
+     * Once the server runs: Okta's error object for what no route serves and for Vert.x's own refusals. A body over
+     * {@code HOOK_MAX_BODY} that declared no length, which the body handler fails 413 as it reads, is refused on the
+     * hook's path as one with a declared length is: logged and counted.
+     */
     public void answerTheRest(Router router) {
         router.route().order(Integer.MAX_VALUE).handler(call -> VertxAnswers.unserved(camel, call));
-        router.route().failureHandler(VertxAnswers::failed);
+        router.route().failureHandler(call -> {
+            if (call.statusCode() == 413 && bodies != null && isHook(call.normalizedPath())
+                    && !call.response().ended()) {
+                bodies.refuseAsRead(call);
+            } else {
+                VertxAnswers.failed(call);
+            }
+        });
+    }
+
+    private boolean isHook(String path) {
+        return hookPath.equals(path) || path.startsWith(hookPath + "/");
     }
 
     private <T> T step(String name, Class<T> type) {
@@ -107,7 +124,7 @@ public final class VertxGuards {
         // the path as the router matches it (dot-segments removed, escapes decoded): /./telephonyHook is guarded too
         String path = call.normalizedPath();
         // the hook's path, and with an orgs file each org's (HOOK_PATH/<org id>); both are guarded either way
-        boolean hook = hookPath.equals(path) || path.startsWith(hookPath + "/");
+        boolean hook = isHook(path);
         boolean status = statusPath.equals(path);
         if (!hook && !status) {
             call.next();
@@ -130,7 +147,7 @@ public final class VertxGuards {
         }
         if (status) {
             if (statusReports.admit(call, settings.hook().maxBodyBytes())) {
-                boundTheBody(call, arrivedAt);
+                bodies.bound(call, arrivedAt, false);
                 call.next();
             }
             return;
@@ -175,22 +192,9 @@ public final class VertxGuards {
                     settings.hook().maxBodyBytes());
             return;
         }
-        boundTheBody(call, arrivedAt);
-        call.next();
-    }
-
-    /** A body not all in by the call's deadline (counted from its arrival): 408, and the rest of it never read. */
-    private void boundTheBody(RoutingContext call, long arrivedAt) {
-        if (call.request().isEnded()) {
-            return;
+        if (!bodies.refusedBeforeTheBody(call)) {
+            bodies.bound(call, arrivedAt, true);
+            call.next();
         }
-        long left = settings.hook().getDeadline().toMillis() - (System.nanoTime() - arrivedAt) / 1_000_000;
-        long timer = call.vertx().setTimer(Math.max(1, left), fired -> {
-            if (!call.request().isEnded() && !call.response().ended()) {
-                RequestTimeoutException late = new RequestTimeoutException();
-                VertxAnswers.closing(call, late.httpStatus(), late.errorResponse());
-            }
-        });
-        call.addEndHandler(ended -> call.vertx().cancelTimer(timer));
     }
 }
