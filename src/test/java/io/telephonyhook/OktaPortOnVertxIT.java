@@ -344,6 +344,8 @@ class OktaPortOnVertxIT {
             assertThat(answer.took()).isLessThan(OKTA_WAITS);
         });
         assertThat(cutOff).startsWith("HTTP/1.1 408").contains("\"errorSummary\"").doesNotContain("SUCCESSFUL");
+        assertThat(hook.logText()).as("logged as every refusal is")
+                .contains("status=408 reason=\"body not received by the call's deadline\"");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(OKTA_WAITS.plusSeconds(1));
         assertThat(twilio.received()).hasSize(ADMITTED - 2);
         twilio.reset();
