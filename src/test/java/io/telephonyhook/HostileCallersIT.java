@@ -33,7 +33,8 @@ import io.telephonyhook.support.RawHttp;
 import io.telephonyhook.support.TwilioStandIn;
 
 /**
- * The packaged jar under callers that try to hold it up, overload, and requests that parsers could read differently.
+ * The packaged jar under callers that try to hold it up, overload, and requests that parsers could read differently,
+ * with Okta's port on Tomcat ({@code HTTP_SERVER=tomcat}; on Vert.x, the default, {@code OktaPortOnVertxIT}).
  * The server gets few request threads
  * ({@code SERVER_TOMCAT_THREADS_MAX=10}), so that a few dozen slow connections would be enough to starve it if
  * each held a thread: valid calls must still be answered within Okta's 3 s.
@@ -240,6 +241,7 @@ class HostileCallersIT {
         Map<String, String> environment = JarProcess.hookEnvironment(twilio);
         managementPort = JarProcess.freePort();
         environment.put("MANAGEMENT_PORT", String.valueOf(managementPort));
+        environment.put("HTTP_SERVER", "tomcat"); // on Vert.x, the default: OktaPortOnVertxIT
         environment.put("SERVER_TOMCAT_THREADS_MAX", String.valueOf(THREADS));
         environment.putAll(extra);
         hook = JarProcess.start(JAR, elsewhere, environment, "Started TelephonyHookApplication");

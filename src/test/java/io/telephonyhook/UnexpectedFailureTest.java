@@ -13,9 +13,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 
+import io.telephonyhook.standalone.VertxOktaPort;
 import io.telephonyhook.support.OktaClient;
 import io.telephonyhook.support.OktaClient.Answer;
 import io.telephonyhook.support.OktaRequest;
@@ -31,8 +31,9 @@ import io.telephonyhook.support.OktaRequest;
 @ExtendWith(OutputCaptureExtension.class)
 class UnexpectedFailureTest {
 
-    @LocalServerPort
-    int port;
+    /** Okta's port, on the standalone application's default server (Vert.x) */
+    @Autowired
+    VertxOktaPort oktaPort;
 
     @Autowired
     CamelContext camel;
@@ -43,7 +44,7 @@ class UnexpectedFailureTest {
                 .throwException(new IllegalStateException("boom with the code " + OktaRequest.OTP)));
         camel.start();
 
-        Answer answer = new OktaClient(port).post(OktaRequest.sms().json(), "Authorization",
+        Answer answer = new OktaClient(oktaPort.port()).post(OktaRequest.sms().json(), "Authorization",
                 "Basic YWRtaW46c3VwZXJzZWNyZXQ=");
 
         assertThat(answer.status()).isEqualTo(200);

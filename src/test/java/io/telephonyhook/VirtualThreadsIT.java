@@ -75,6 +75,7 @@ class VirtualThreadsIT {
         assumeTrue(!layout || !Boolean.getBoolean("fast-start.skip"), "-Dfast-start.skip=true: no layout");
         Map<String, String> env = JarProcess.hookEnvironment(twilio);
         env.put("SPRING_THREADS_VIRTUAL_ENABLED", "true");
+        env.put("HTTP_SERVER", "tomcat"); // Tomcat's request threads are what the setting makes virtual
         env.put("HOOK_MAX_CONCURRENT_CALLS", String.valueOf(ADMITTED));
         env.put("MANAGEMENT_PORT", String.valueOf(JarProcess.freePort()));
         hook = JarProcess.startOn(jdk.get(), layout ? LAYOUT_JAR : EXEC_JAR, List.of(), elsewhere, env,

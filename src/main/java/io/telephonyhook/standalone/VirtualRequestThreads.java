@@ -50,8 +50,12 @@ final class VirtualRequestThreads implements WebServerFactoryCustomizer<TomcatSe
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
-        if (HttpServerChoice.of(environment) == HttpServerChoice.VERTX) {
-            return; // no call is served on this Tomcat: Okta's port is on Vert.x
+        if (HttpServerChoice.of(environment) == HttpServerChoice.VERTX) { // no call is served on this Tomcat
+            if (environment.getProperty(SETTING, boolean.class, false)) {
+                log.warn("{} is set, but Okta's port is on Vert.x (HTTP_SERVER=vertx, the default): calls are served"
+                        + " on its worker threads; HTTP_SERVER=tomcat serves them on virtual threads", SETTING);
+            }
+            return;
         }
         if (!enabled(environment)) {
             if (environment.getProperty(SETTING, boolean.class, false)) { // Spring itself says nothing of it

@@ -35,17 +35,21 @@ import io.telephonyhook.support.TwilioStandIn;
  * hand-off to Spring's task executor (platform-http's default on Spring Boot) nor to a pool of camel-twilio's own
  * (TwilioRequestsOnTheCallingThread). The server's threads are then the threads serving calls, so there must be more
  * of them than HOOK_MAX_CONCURRENT_CALLS for the route to answer the calls past it at once (OverloadTest). And a
- * call is finished on that thread in one pass, without the servlet async cycle Spring MVC would make of it.
+ * call is finished on that thread in one pass, without the servlet async cycle Spring MVC would make of it. With Okta's
+ * port on Tomcat ({@code HTTP_SERVER=tomcat}); on Vert.x, the default, a call runs on one worker thread of a pool of
+ * HOOK_MAX_CONCURRENT_CALLS + 50 ({@code OktaPortOnVertxIT}).
  */
 @ExtendWith(OutputCaptureExtension.class)
 class MaxConcurrentCallsTest {
+
+    private static final Map<String, String> ON_TOMCAT = Map.of("standalone.http-server", "tomcat");
 
     @Test
     void callsAndTheirTwilioRequestsRunOnTheRequestThreads() throws Exception {
         TwilioStandIn twilio = TwilioStandIn.start();
         twilio.answerAfter(Duration.ofMillis(600));
         ExecutorService okta = Executors.newFixedThreadPool(20);
-        try (LiveHook hook = LiveHook.start(twilio, Map.of())) {
+        try (LiveHook hook = LiveHook.start(twilio, ON_TOMCAT)) {
             List<CompletableFuture<Answer>> calls = IntStream.range(0, 20)
                     .mapToObj(i -> CompletableFuture.supplyAsync(() -> hook.okta().post(OktaRequest.sms()), okta))
                     .toList();
@@ -65,7 +69,7 @@ class MaxConcurrentCallsTest {
     /** A call is one pass through the servlet filters, not a servlet async cycle that passes through them twice. */
     @Test
     void aCallIsServedInOneDispatch() {
-        try (LiveHook hook = LiveHook.start(TwilioStandIn.start(), Map.of(), DispatchesSeen.class)) {
+        try (LiveHook hook = LiveHook.start(TwilioStandIn.start(), ON_TOMCAT, DispatchesSeen.class)) {
             DispatchesSeen.types.clear();
 
             assertThat(hook.okta().post(OktaRequest.sms()).actionStatus()).isEqualTo("SUCCESSFUL");
@@ -75,10 +79,10 @@ class MaxConcurrentCallsTest {
 
     @Test
     void aWarningWhenTheServerHasNoThreadsBeyondTheAdmittedCalls(CapturedOutput output) {
-        try (LiveHook hook = LiveHook.start(TwilioStandIn.start(), Map.of())) {
+        try (LiveHook hook = LiveHook.start(TwilioStandIn.start(), ON_TOMCAT)) {
             assertThat(output.getOut()).doesNotContain("is not above HOOK_MAX_CONCURRENT_CALLS");
         }
-        try (LiveHook hook = LiveHook.start(TwilioStandIn.start(), Map.of("hook.max-concurrent-calls", "250"))) {
+        try (LiveHook hook = LiveHook.start(TwilioStandIn.start(), Map.of("hook.max-concurrent-calls", "250", "standalone.http-server", "tomcat"))) {
             assertThat(output.getOut()).contains(
                     "server.tomcat.threads.max (250) is not above HOOK_MAX_CONCURRENT_CALLS (250): calls past the maximum"
                             + " wait for a thread instead of being answered FAILED (overloaded) at once");

@@ -17,7 +17,7 @@ class MetricsTest extends HookTestSupport {
 
     private static final String CALLS = "telephony_hook_calls_total";
 
-    private Prometheus prometheus;
+    Prometheus prometheus;
 
     @BeforeEach
     void scraper() {
@@ -145,22 +145,6 @@ class MetricsTest extends HookTestSupport {
         assertThat(prometheus.value("camel_exchanges_total", Map.of("routeId", "telephony-hook-sms"))).isPositive();
         assertThat(prometheus.scrape()).as("the routes that only hand a call on are not metered")
                 .doesNotContain("routeId=\"telephony-hook-url\"").doesNotContain("routeId=\"telephony-hook-answer\"");
-    }
-
-    /**
-     * Okta's calls are timed once, by the hook's own meters: Spring MVC's http_server_requests leaves the hook's path
-     * (and an org's) out, and still times the application's other paths.
-     */
-    @Test
-    void theHooksPathIsMeasuredOnlyByTheHooksOwnMeters() {
-        okta.post(OktaRequest.sms());
-        okta.post(OktaRequest.sms().json(), "Authorization", OktaClient.SECRET, "/telephonyHook/acme");
-        okta.post(OktaRequest.sms().json(), "Authorization", OktaClient.SECRET, "/not-the-hook");
-
-        String scrape = prometheus.scrape();
-        assertThat(scrape).doesNotContain("uri=\"/telephonyHook").contains("http_server_requests_seconds_count{");
-        assertThat(prometheus.value("telephony_hook_call_duration_seconds_count", Map.of("channel", "sms")))
-                .isPositive();
     }
 
     /** A caller cannot grow the series without bound: 50 distinct Twilio error codes as sent, the rest as "other". */

@@ -183,11 +183,12 @@ class HostileInputTest extends HookTestSupport {
             "POST /telephonyHook HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n",
             "POST /telephonyHook HTTP/1.1\r\nHost: x\r\nBad\u0001Header: 1\r\n\r\n",
             "NOT A REQUEST LINE\r\n\r\n"})
-    void requestsTomcatRefusesItselfAreAnsweredWithJsonNotHtml(String request) throws Exception {
+    void requestsTheServerRefusesItselfAreAnsweredWithJsonNotHtml(String request) throws Exception {
         try (RawHttp raw = new RawHttp(okta.hookUrl().getPort())) {
             String response = raw.send(request).readResponse(Duration.ofSeconds(2));
 
-            assertThat(response).startsWith("HTTP/1.1 4").doesNotContainIgnoringCase("<html")
+            // Vert.x answers a request line without a version in HTTP/1.0
+            assertThat(response).matches("(?s)HTTP/1\\.[01] 4\\d\\d .*").doesNotContainIgnoringCase("<html")
                     .contains("application/json").contains("\"errorSummary\"");
         }
     }

@@ -11,9 +11,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import io.telephonyhook.standalone.VertxOktaPort;
 import io.telephonyhook.support.OktaClient;
 import io.telephonyhook.support.OktaClient.Answer;
 import io.telephonyhook.support.OktaRequest;
@@ -28,12 +29,13 @@ class DemoModeTest {
 
     private static final String DEMO_SECRET = "Basic YWRtaW46c3VwZXJzZWNyZXQ=";
 
-    @LocalServerPort
-    int port;
+    /** Okta's port, on the standalone application's default server (Vert.x) */
+    @Autowired
+    VertxOktaPort oktaPort;
 
     @Test
     void theDemoSecretAndSimulatorDeliverAnSms() throws Exception {
-        Answer answer = new OktaClient(port).post(OktaRequest.sms().otp("271828").json(), "Authorization", DEMO_SECRET);
+        Answer answer = new OktaClient(oktaPort.port()).post(OktaRequest.sms().otp("271828").json(), "Authorization", DEMO_SECRET);
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.actionStatus()).isEqualTo("SUCCESSFUL");
@@ -48,7 +50,7 @@ class DemoModeTest {
 
     @Test
     void theSimulatorPlacesCallsToo() throws Exception {
-        Answer answer = new OktaClient(port).post(OktaRequest.voice().json(), "Authorization", DEMO_SECRET);
+        Answer answer = new OktaClient(oktaPort.port()).post(OktaRequest.voice().json(), "Authorization", DEMO_SECRET);
 
         assertThat(answer.actionStatus()).isEqualTo("SUCCESSFUL");
         JsonNode call = sentMessage(simulatorMessages(), answer.action().path("transactionId").asText());
@@ -58,7 +60,7 @@ class DemoModeTest {
 
     @Test
     void otherSecretsAreStillRefused() {
-        Answer answer = new OktaClient(port).post(OktaRequest.sms().json(), "Authorization", OktaClient.SECRET);
+        Answer answer = new OktaClient(oktaPort.port()).post(OktaRequest.sms().json(), "Authorization", OktaClient.SECRET);
 
         assertThat(answer.status()).isEqualTo(401);
     }
@@ -76,7 +78,7 @@ class DemoModeTest {
     }
 
     private HttpResponse<String> getSimulatorMessages(String secret) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/simulator/messages"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + oktaPort.port() + "/simulator/messages"));
         if (secret != null) {
             request.header("Authorization", secret);
         }

@@ -11,9 +11,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import io.telephonyhook.standalone.VertxOktaPort;
 import io.telephonyhook.support.OktaClient;
 import io.telephonyhook.support.OktaClient.Answer;
 import io.telephonyhook.support.OktaRequest;
@@ -28,17 +29,18 @@ class DemoPrimaryOutageTest {
 
     private static final String DEMO_SECRET = "Basic YWRtaW46c3VwZXJzZWNyZXQ=";
 
-    @LocalServerPort
-    int port;
+    /** Okta's port, on the standalone application's default server (Vert.x) */
+    @Autowired
+    VertxOktaPort oktaPort;
 
     @Test
     void aPrimaryOutageSendsTheCodeThroughTheFailoverAccount() throws Exception {
-        Answer answer = new OktaClient(port).post(OktaRequest.sms().json(), "Authorization", DEMO_SECRET);
+        Answer answer = new OktaClient(oktaPort.port()).post(OktaRequest.sms().json(), "Authorization", DEMO_SECRET);
 
         assertThat(answer.actionStatus()).isEqualTo("SUCCESSFUL");
         assertThat(answer.metadata()).isEqualTo("twilioStatus=queued; account=failover");
         HttpResponse<String> messages = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/simulator/messages")).header("Authorization", DEMO_SECRET)
+                        URI.create("http://127.0.0.1:" + oktaPort.port() + "/simulator/messages")).header("Authorization", DEMO_SECRET)
                 .build(), HttpResponse.BodyHandlers.ofString());
         JsonNode sent = new ObjectMapper().readTree(messages.body());
         assertThat(sent).singleElement().satisfies(message -> {

@@ -13,9 +13,9 @@ import io.telephonyhook.config.InvalidSettingsException;
 class HttpServerChoiceTest {
 
     @Test
-    void unsetOrBlankIsTomcatAndTheNamesAreTakenInAnyCase() {
-        assertThat(HttpServerChoice.of(new MockEnvironment())).isEqualTo(HttpServerChoice.TOMCAT);
-        assertThat(HttpServerChoice.of(choosing(" "))).isEqualTo(HttpServerChoice.TOMCAT);
+    void unsetOrBlankIsVertxAndTheNamesAreTakenInAnyCase() {
+        assertThat(HttpServerChoice.of(new MockEnvironment())).isEqualTo(HttpServerChoice.VERTX);
+        assertThat(HttpServerChoice.of(choosing(" "))).isEqualTo(HttpServerChoice.VERTX);
         assertThat(HttpServerChoice.of(choosing("Vertx"))).isEqualTo(HttpServerChoice.VERTX);
         assertThat(HttpServerChoice.of(choosing("tomcat"))).isEqualTo(HttpServerChoice.TOMCAT);
     }
@@ -24,7 +24,7 @@ class HttpServerChoiceTest {
     void anythingElseStopsTheStartSayingWhatItTakes() {
         assertThatThrownBy(() -> HttpServerChoice.of(choosing("netty")))
                 .isInstanceOf(InvalidSettingsException.class)
-                .hasMessage("HTTP_SERVER (standalone.http-server) is 'netty': it takes tomcat (the default) or vertx.");
+                .hasMessage("HTTP_SERVER (standalone.http-server) is 'netty': it takes vertx (the default) or tomcat.");
     }
 
     @Test

@@ -14,19 +14,19 @@ import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactor
 import org.springframework.mock.env.MockEnvironment;
 
 /**
- * On a JVM without virtual threads (the suite's Java 17) the setting changes nothing, and, unlike Spring, the hook says
- * so once instead of leaving the operator to believe it took. The calls on virtual threads themselves, on Java 21 or
+ * On a JVM without virtual threads (the suite's Java 17), or with Okta's port on Vert.x, the setting changes nothing,
+ * and, unlike Spring, the hook says so once instead of leaving the operator to believe it took. The calls on virtual threads themselves, on Java 21 or
  * later, are {@code VirtualThreadsIT}'s.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@EnabledForJreRange(max = JRE.JAVA_20)
 class VirtualRequestThreadsTest {
 
     private final TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory();
 
     @Test
+    @EnabledForJreRange(max = JRE.JAVA_20)
     void theSettingOnAJvmWithoutVirtualThreadsKeepsPlatformThreadsAndSaysSo(CapturedOutput output) {
-        customize(new MockEnvironment().withProperty(VirtualRequestThreads.SETTING, "true"));
+        customize(onTomcat().withProperty(VirtualRequestThreads.SETTING, "true"));
 
         assertThat(factory.getTomcatProtocolHandlerCustomizers()).isEmpty();
         assertThat(output).contains("spring.threads.virtual.enabled is set, but Java " + Runtime.version().feature()
@@ -34,11 +34,24 @@ class VirtualRequestThreadsTest {
     }
 
     @Test
+    void theSettingWithOktasPortOnVertxChangesNothingAndSaysSo(CapturedOutput output) {
+        customize(new MockEnvironment().withProperty(VirtualRequestThreads.SETTING, "true"));
+
+        assertThat(factory.getTomcatProtocolHandlerCustomizers()).isEmpty();
+        assertThat(output).contains("spring.threads.virtual.enabled is set, but Okta's port is on Vert.x"
+                + " (HTTP_SERVER=vertx, the default)");
+    }
+
+    @Test
     void withoutTheSettingNothingIsChangedOrSaid(CapturedOutput output) {
-        customize(new MockEnvironment());
+        customize(onTomcat());
 
         assertThat(factory.getTomcatProtocolHandlerCustomizers()).isEmpty();
         assertThat(output).doesNotContain(VirtualRequestThreads.SETTING);
+    }
+
+    private static MockEnvironment onTomcat() {
+        return new MockEnvironment().withProperty("standalone.http-server", "tomcat");
     }
 
     private void customize(MockEnvironment environment) {

@@ -7,16 +7,18 @@ import org.apache.camel.component.resilience4j.ResilienceProcessor;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The hook in live mode, started whole on a random port (metrics on, as in service), with Twilio's API pointed at
- * {@link TwilioStandIn}.
+ * {@link TwilioStandIn}, Okta's port on the standalone application's default server (Vert.x). A test class annotated
+ * {@code @TestPropertySource(properties = HookTestSupport.ON_TOMCAT)} runs with Okta's port on Tomcat instead, behind
+ * the servlet guards an application that embeds the hook runs (all such classes in one application context).
  * Every test class extending this shares one application context (same configuration), and each test starts
  * with the stand-in accepting everything and both circuit breakers closed.
  */
@@ -25,10 +27,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class HookTestSupport {
 
+    /** Okta's port on Tomcat ({@code HTTP_SERVER=tomcat}), for {@code @TestPropertySource} */
+    public static final String ON_TOMCAT = "standalone.http-server=tomcat";
+
     protected static final TwilioStandIn twilio = TwilioStandIn.start();
 
-    @LocalServerPort
-    private int port;
+    @Autowired
+    private ApplicationContext context;
 
     @LocalManagementPort
     private int managementPort;
@@ -54,7 +59,7 @@ public abstract class HookTestSupport {
         twilio.reset();
         breaker("telephony-hook-twilio-sms").transitionToCloseState();
         breaker("telephony-hook-twilio-voice").transitionToCloseState();
-        okta = new OktaClient(port);
+        okta = new OktaClient(OktaPort.of(context));
     }
 
     /** Where /actuator is: its own port, off the one Okta reaches. */

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.telephonyhook.TelephonyHookApplication;
@@ -21,7 +20,7 @@ public final class LiveHook implements AutoCloseable {
 
     private LiveHook(ConfigurableApplicationContext context) {
         this.context = context;
-        this.okta = new OktaClient(((ServletWebServerApplicationContext) context).getWebServer().getPort());
+        this.okta = new OktaClient(OktaPort.of(context));
     }
 
     /** @param changed settings by key (as in the README's table), added to or replacing the live defaults */

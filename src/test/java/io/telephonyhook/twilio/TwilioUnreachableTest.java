@@ -12,10 +12,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.telephonyhook.standalone.VertxOktaPort;
 import io.telephonyhook.support.OktaClient;
 import io.telephonyhook.support.OktaClient.Answer;
 import io.telephonyhook.support.OktaRequest;
@@ -25,8 +25,9 @@ import io.telephonyhook.support.OktaRequest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TwilioUnreachableTest {
 
-    @LocalServerPort
-    int port;
+    /** Okta's port, on the standalone application's default server (Vert.x) */
+    @Autowired
+    VertxOktaPort oktaPort;
 
     @Autowired
     MeterRegistry meters;
@@ -42,7 +43,7 @@ class TwilioUnreachableTest {
 
     @Test
     void connectionRefusedIsRetriedOnceAndFailedQuickly() {
-        Answer answer = new OktaClient(port).post(OktaRequest.sms());
+        Answer answer = new OktaClient(oktaPort.port()).post(OktaRequest.sms());
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.actionStatus()).isEqualTo("FAILED");

@@ -1,0 +1,13 @@
+package io.telephonyhook.http;
+
+import org.springframework.test.context.TestPropertySource;
+
+import io.telephonyhook.support.HookTestSupport;
+
+/**
+ * {@link FormContentTypeTest} with Okta's port on Tomcat ({@code HTTP_SERVER=tomcat}), behind the servlet guards an application
+ * that embeds the hook runs.
+ */
+@TestPropertySource(properties = HookTestSupport.ON_TOMCAT)
+class FormContentTypeOnTomcatTest extends FormContentTypeTest {
+}
