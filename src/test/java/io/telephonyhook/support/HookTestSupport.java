@@ -7,10 +7,10 @@ import org.apache.camel.component.resilience4j.ResilienceProcessor;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -18,8 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The hook in live mode, started whole on a random port (metrics on, as in service), with Twilio's API pointed at
  * {@link TwilioStandIn}, Okta's port on the standalone application's default server (Vert.x). A test class annotated
  * {@code @TestPropertySource(properties = HookTestSupport.ON_TOMCAT)} runs with Okta's port on Tomcat instead, behind
- * the servlet guards an application that embeds the hook runs (all such classes in one application context).
- * Every test class extending this shares one application context (same configuration), and each test starts
+ * the servlet guards an application that embeds the hook runs.
+ * Every test class extending this shares one application context per server (same configuration), and each test starts
  * with the stand-in accepting everything and both circuit breakers closed.
  */
 @CamelSpringBootTest
