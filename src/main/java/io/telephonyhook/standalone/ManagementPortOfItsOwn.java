@@ -13,8 +13,9 @@ import io.telephonyhook.config.InvalidSettingsException;
  * of its own ({@code MANAGEMENT_PORT} apart from {@code PORT}, as by default), and Spring does not look at the ports
  * again: started with the two on one port, or with the management server off ({@code -1}), the layout would fail on a
  * port already in use, or serve what the {@code -exec} jar does not. This stops such a start first, in one line, before
- * any server is made. The {@code -exec} jar decides at start and takes any of them, but for Okta's port on Vert.x
- * ({@code HTTP_SERVER=vertx}), where the management server on Okta's port would be on a Tomcat that never listens.
+ * any server is made. The {@code -exec} jar decides at start and takes any of them with Okta's port on Tomcat
+ * ({@code HTTP_SERVER=tomcat}); on Vert.x, the default, the management server on Okta's port would be on a Tomcat that
+ * never listens.
  */
 final class ManagementPortOfItsOwn implements BeanFactoryPostProcessor {
 
@@ -31,8 +32,8 @@ final class ManagementPortOfItsOwn implements BeanFactoryPostProcessor {
         }
         if (HttpServerChoice.of(environment) == HttpServerChoice.VERTX) {
             throw new InvalidSettingsException("MANAGEMENT_PORT (" + environment.getProperty("management.server.port")
-                    + ") must be a port of its own, apart from PORT, with HTTP_SERVER=vertx: Okta's port is then on"
-                    + " Vert.x, and Tomcat serves the management port only.");
+                    + ") must be a port of its own, apart from PORT, with Okta's port on Vert.x (HTTP_SERVER=vertx, the"
+                    + " default), where Tomcat serves the management port only; or set HTTP_SERVER=tomcat.");
         }
         if (AotDetector.useGeneratedArtifacts()) {
             throw new InvalidSettingsException("MANAGEMENT_PORT (" + environment.getProperty("management.server.port")

@@ -26,12 +26,13 @@ import io.telephonyhook.spring.TwilioKeysAreTheHooks;
  * What only the standalone application adds to the hook (which {@code TelephonyHookAutoConfiguration} sets up in any
  * Camel Spring Boot application):
  * <ul>
+ * <li>Okta's port on Vert.x, by default, in place of Tomcat ({@code HTTP_SERVER}, {@link OktaPortOnVertxConfiguration});
  * <li>Okta's JSON error object for every error the server answers itself (with {@link JsonErrorController});
- * <li>each call served and finished on the request thread that read it (platform-http's engine and
- * {@link CallsAnsweredInPlace}), with a start-up warning when those threads leave no room past the admitted calls; a
- * virtual thread with {@code spring.threads.virtual.enabled} on Java 21 or later ({@link VirtualRequestThreads});
- * <li>the demo's {@code GET /simulator/messages} ({@link SimulatorMessages});
- * <li>with {@code HTTP_SERVER=vertx}, Okta's port on Vert.x in place of Tomcat ({@link OktaPortOnVertxConfiguration}).
+ * <li>each call served and finished on the thread that read it (platform-http's engine and
+ * {@link CallsAnsweredInPlace}); on Tomcat ({@code HTTP_SERVER=tomcat}), a start-up warning when its request threads
+ * leave no room past the admitted calls, and a virtual thread with {@code spring.threads.virtual.enabled} on Java 21 or
+ * later ({@link VirtualRequestThreads});
+ * <li>the demo's {@code GET /simulator/messages} ({@link SimulatorMessages}).
  * </ul>
  * An application that embeds the hook keeps its own error pages and platform-http's own engine.
  */

@@ -53,7 +53,9 @@ final class VirtualRequestThreads implements WebServerFactoryCustomizer<TomcatSe
         if (HttpServerChoice.of(environment) == HttpServerChoice.VERTX) { // no call is served on this Tomcat
             if (environment.getProperty(SETTING, boolean.class, false)) {
                 log.warn("{} is set, but Okta's port is on Vert.x (HTTP_SERVER=vertx, the default): calls are served"
-                        + " on its worker threads; HTTP_SERVER=tomcat serves them on virtual threads", SETTING);
+                        + " on its worker threads; {}", SETTING, enabled(environment)
+                        ? "HTTP_SERVER=tomcat serves them on virtual threads"
+                        : "virtual threads need HTTP_SERVER=tomcat and Java 21 or later");
             }
             return;
         }

@@ -1,6 +1,8 @@
 package io.telephonyhook.vertx;
 
 import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.telephonyhook.config.HookSettings;
 import io.telephonyhook.observability.CallLog;
@@ -11,14 +13,19 @@ import io.telephonyhook.okta.RequestTooLargeException;
 
 /**
  * The bounds on a call's body on a Vert.x server of the hook's, as the servlet guards' on Tomcat
- * ({@code BodySizeLimitFilter}): a body declared over {@code HOOK_MAX_BODY} is refused 413 before a byte of it is read,
- * one that grows past it as it is read (no declared length) 413 as well, and one not all in by the call's deadline
- * 408. An Okta call's refusal is logged and counted as the route's are; the connection is closed either way, what is
- * left of the body never read.
+ * ({@code BodySizeLimitFilter}): a body declared over {@code HOOK_MAX_BODY} is refused 413 before it is read (and
+ * dropped, up to {@value #DROPPED_TIMES} times the limit),
+ * one that grows past the body handler's limit as it is read (no declared length; {@code HOOK_MAX_BODY} on the
+ * standalone application's server, {@code camel.server.maxBodySize} on camel-main's, where the route refuses what is
+ * between the two) 413 as well, and one not all in by the call's deadline 408. An Okta call's refusal is logged and
+ * counted as the route's are; but for a dropped body, the connection is closed, what is left of the body never read.
  */
 final class VertxBodyBounds {
 
     private static final CallLog CALL_LOG = new CallLog();
+    private static final Logger log = LoggerFactory.getLogger("telephony-hook");
+    /** How many times HOOK_MAX_BODY a refused body may be, to be let in and dropped rather than reset under its answer */
+    static final int DROPPED_TIMES = 4;
 
     private final HookSettings hook;
     private final CallMetrics metrics;
@@ -28,12 +35,20 @@ final class VertxBodyBounds {
         this.metrics = metrics;
     }
 
-    /** Refuses an Okta call whose declared length is over the limit; whether it did. */
+    /**
+     * Refuses an Okta call whose declared length is over the limit; whether it did. A connection closed under a
+     * caller still sending is reset, and the reset can take the answer with it: a body up to {@value #DROPPED_TIMES}
+     * times the limit is let in and dropped, so the caller reads its 413 whole; a larger one is never read.
+     */
     boolean refusedBeforeTheBody(RoutingContext call) {
-        if (VertxAnswers.declaredLength(call.request()) <= hook.maxBodyBytes()) {
+        long max = hook.maxBodyBytes();
+        if (VertxAnswers.declaredLength(call.request()) <= max) {
             return false;
         }
-        refuse(call, new RequestTooLargeException(hook.maxBodyBytes()));
+        RequestTooLargeException refusal = new RequestTooLargeException(max);
+        CALL_LOG.refused(refusal);
+        metrics.refusal(refusal);
+        VertxAnswers.beforeTheBody(call, refusal.httpStatus(), refusal.errorResponse(), DROPPED_TIMES * max);
         return true;
     }
 
@@ -53,7 +68,9 @@ final class VertxBodyBounds {
                 RequestTimeoutException late = new RequestTimeoutException();
                 if (oktaCall) {
                     refuse(call, late);
-                } else { // not an Okta call: neither in the call log nor in its meters
+                } else { // a status report: its own line, as the servlet guard's, and not in the calls' meters
+                    log.warn("Twilio status report refused: status={} reason=\"{}\"", late.httpStatus(),
+                            late.getMessage());
                     VertxAnswers.closing(call, late.httpStatus(), late.errorResponse());
                 }
             }

@@ -10,4 +10,9 @@ import io.telephonyhook.support.HookTestSupport;
  */
 @TestPropertySource(properties = HookTestSupport.ON_TOMCAT)
 class HostileInputOnTomcatTest extends HostileInputTest {
+
+    @Override
+    String refusalStatusLine() {
+        return "HTTP/1\\.1 4\\d\\d .*";
+    }
 }

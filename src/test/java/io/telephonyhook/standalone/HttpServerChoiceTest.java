@@ -35,7 +35,7 @@ class HttpServerChoiceTest {
         assertThatThrownBy(() -> new ManagementPortOfItsOwn(samePort)
                 .postProcessBeanFactory(new DefaultListableBeanFactory()))
                 .isInstanceOf(InvalidSettingsException.class)
-                .hasMessageContaining("with HTTP_SERVER=vertx");
+                .hasMessageContaining("with Okta's port on Vert.x (HTTP_SERVER=vertx, the default)").hasMessageContaining("HTTP_SERVER=tomcat");
         new ManagementPortOfItsOwn(choosing("vertx").withProperty("server.port", "8080")
                 .withProperty("management.server.port", "8081"))
                 .postProcessBeanFactory(new DefaultListableBeanFactory()); // a port of its own: no refusal
