@@ -45,9 +45,7 @@ final class VertxBodyBounds {
         if (VertxAnswers.declaredLength(call.request()) <= max) {
             return false;
         }
-        RequestTooLargeException refusal = new RequestTooLargeException(max);
-        CALL_LOG.refused(refusal);
-        metrics.refusal(refusal);
+        RequestTooLargeException refusal = noted(new RequestTooLargeException(max));
         VertxAnswers.beforeTheBody(call, refusal.httpStatus(), refusal.errorResponse(), DROPPED_TIMES * max);
         return true;
     }
@@ -79,8 +77,14 @@ final class VertxBodyBounds {
     }
 
     private void refuse(RoutingContext call, HookRefusal refusal) {
+        noted(refusal);
+        VertxAnswers.closing(call, refusal.httpStatus(), refusal.errorResponse());
+    }
+
+    /** An Okta call's refusal in the call log and the calls' meters, as the route's refusals are. */
+    private <R extends HookRefusal> R noted(R refusal) {
         CALL_LOG.refused(refusal);
         metrics.refusal(refusal);
-        VertxAnswers.closing(call, refusal.httpStatus(), refusal.errorResponse());
+        return refusal;
     }
 }

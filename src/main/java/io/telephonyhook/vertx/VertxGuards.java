@@ -34,8 +34,8 @@ import io.telephonyhook.twilio.TwilioSteps;
  *       path the signature header, the form and how many are in ({@link VertxStatusReportGate}): a refused body up
  *       to HOOK_MAX_BODY is let in and dropped, so the caller reads the answer whole; a larger one, or one of unknown
  *       length, is never read (the connection is closed);</li>
- *   <li>a body over {@code HOOK_MAX_BODY} answered 413, one not all in by the call's deadline 408, the connection
- *       closed ({@link VertxBodyBounds});</li>
+ *   <li>a body over {@code HOOK_MAX_BODY} answered 413, one not all in by the call's deadline 408, both logged and
+ *       counted ({@link VertxBodyBounds});</li>
  *   <li>the call's arrival noted for its deadline ({@link VertxArrivals}), where the host's deadlines ask for it.</li>
  * </ul>
  * The paths are compared as the router matches them (normalized), so no other spelling of a path passes unguarded.
