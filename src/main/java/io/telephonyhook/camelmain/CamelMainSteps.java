@@ -121,6 +121,8 @@ final class CamelMainSteps implements AutoCloseable {
         bind(PumpingSteps.PUMPING_GUARD, new OrgSteps.Pumping(directory));
         bind(TwilioSteps.TWILIO_CLIENTS, new OrgSteps.Clients(directory, false));
         bind(TwilioSteps.FAILOVER_CLIENTS, new OrgSteps.Clients(directory, true));
+        bind(TwilioSteps.PRIMARY_ACCOUNT, new OrgSteps.AccountName(directory, false));
+        bind(TwilioSteps.FAILOVER_ACCOUNT, new OrgSteps.AccountName(directory, true));
         bind(TwilioSteps.SMS_COMPOSER, new OrgSteps.Composer(directory, true, false));
         bind(TwilioSteps.CALL_COMPOSER, new OrgSteps.Composer(directory, false, false));
         bind(TwilioSteps.FAILOVER_SMS_COMPOSER, new OrgSteps.Composer(directory, true, true));

@@ -182,6 +182,27 @@ public final class OrgSteps {
         }
     }
 
+    /**
+     * {@code twilioPrimaryAccount}, {@code twilioFailoverAccount}: the name of the org's account, which ends the route
+     * that sends through it ({@code direct:telephony-hook-<channel>-<name>}).
+     */
+    public static final class AccountName implements StepExpression {
+
+        private final OrgDirectory orgs;
+        private final boolean failover;
+
+        public AccountName(OrgDirectory orgs, boolean failover) {
+            this.orgs = orgs;
+            this.failover = failover;
+        }
+
+        @Override
+        public Object evaluate(Exchange exchange) {
+            Org org = orgs.of(exchange);
+            return failover ? org.getFailoverAccount() : org.getPrimaryAccount();
+        }
+    }
+
     /** {@code twilioFailover}: whether the org has a failover account to send a code its primary did not take. */
     public static final class Failover {
 

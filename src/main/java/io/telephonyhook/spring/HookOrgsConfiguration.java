@@ -64,6 +64,18 @@ class HookOrgsConfiguration {
         return new OrgSteps.Clients(orgs, true);
     }
 
+    @Bean(TwilioSteps.PRIMARY_ACCOUNT)
+    @ConditionalOnMissingBean(name = TwilioSteps.PRIMARY_ACCOUNT)
+    OrgSteps.AccountName twilioPrimaryAccount(OrgDirectory orgs) {
+        return new OrgSteps.AccountName(orgs, false);
+    }
+
+    @Bean(TwilioSteps.FAILOVER_ACCOUNT)
+    @ConditionalOnMissingBean(name = TwilioSteps.FAILOVER_ACCOUNT)
+    OrgSteps.AccountName twilioFailoverAccount(OrgDirectory orgs) {
+        return new OrgSteps.AccountName(orgs, true);
+    }
+
     @Bean(TwilioSteps.SMS_COMPOSER)
     @ConditionalOnMissingBean(name = TwilioSteps.SMS_COMPOSER)
     OrgSteps.Composer twilioSmsComposer(OrgDirectory orgs) {

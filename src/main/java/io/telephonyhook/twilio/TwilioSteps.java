@@ -38,6 +38,8 @@ public final class TwilioSteps {
     public static final String FAILOVER_CLIENTS = "twilioFailoverClients";
     public static final String FAILOVER_SMS_COMPOSER = "twilioFailoverSmsComposer";
     public static final String FAILOVER_CALL_COMPOSER = "twilioFailoverCallComposer";
+    public static final String PRIMARY_ACCOUNT = "twilioPrimaryAccount";
+    public static final String FAILOVER_ACCOUNT = "twilioFailoverAccount";
 
     private TwilioSteps() {
     }
