@@ -1,7 +1,5 @@
 package io.telephonyhook.observability;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -26,6 +24,8 @@ public class CallLog {
 
     public static final String EVENT_ID = "eventId";
     private static final Logger log = LoggerFactory.getLogger("telephony-hook");
+    /** Room for a whole line (about 250 characters with a Twilio SID), so that it is built without growing. */
+    private static final int LINE_CAPACITY = 320;
 
     /**
      * Puts the call's eventId in the logging context of the thread that serves the call, where every later step of
@@ -56,37 +56,44 @@ public class CallLog {
         }
     }
 
-    private static Map<String, String> fields(OtpRequest request, DeliveryOutcome outcome, CallDeadline deadline) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("org", request == null ? null : request.org());
-        fields.put(EVENT_ID, request == null ? EventId.NONE : request.eventId());
-        fields.put("requestType", request == null ? null : request.requestType());
-        fields.put("channel", request == null ? null : request.channel().name().toLowerCase());
-        fields.put("to", request == null ? null : request.maskedNumber());
-        fields.put("country", request == null || request.destination() == null
-                ? null : request.destination().regionCode());
-        fields.put("status", outcome.status());
-        fields.put("duplicate", outcome.repeated() ? "true" : null);
-        fields.put("reason", outcome.reason() == null ? null : outcome.reason().code());
-        fields.put("twilioSid", outcome.transactionId());
-        fields.put("account", outcome.account());
-        fields.put("twilioError", outcome.providerError() == null ? null : String.valueOf(outcome.providerError()));
-        fields.put("latencyMs", deadline == null ? null : String.valueOf(deadline.elapsedMillis()));
-        return fields;
+    /** The fields, in the line's order; each key but the eventId is taken out of the logging context after it. */
+    private static final String[] KEYS = {"org", EVENT_ID, "requestType", "channel", "to", "country", "status",
+            "duplicate", "reason", "twilioSid", "account", "twilioError", "latencyMs"};
+
+    /** The values of {@link #KEYS}, null where a call has none (left out of the line and the context). */
+    private static String[] fields(OtpRequest request, DeliveryOutcome outcome, CallDeadline deadline) {
+        return new String[] {
+                request == null ? null : request.org(),
+                request == null ? EventId.NONE : request.eventId(),
+                request == null ? null : request.requestType(),
+                request == null ? null : request.channel().lowerCase(),
+                request == null ? null : request.maskedNumber(),
+                request == null || request.destination() == null ? null : request.destination().regionCode(),
+                outcome.status(),
+                outcome.repeated() ? "true" : null,
+                outcome.reason() == null ? null : outcome.reason().code(),
+                outcome.transactionId(),
+                outcome.account(),
+                outcome.providerError() == null ? null : String.valueOf(outcome.providerError()),
+                deadline == null ? null : String.valueOf(deadline.elapsedMillis())};
     }
 
-    private static void write(Map<String, String> fields) {
-        StringBuilder line = new StringBuilder();
-        fields.forEach((key, value) -> {
-            if (value != null) {
-                line.append(line.isEmpty() ? "" : " ").append(key).append('=').append(value);
-                MDC.put(key, value);
+    private static void write(String[] values) {
+        StringBuilder line = new StringBuilder(LINE_CAPACITY);
+        for (int i = 0; i < KEYS.length; i++) {
+            if (values[i] != null) {
+                line.append(line.isEmpty() ? "" : " ").append(KEYS[i]).append('=').append(values[i]);
+                MDC.put(KEYS[i], values[i]);
             }
-        });
+        }
         try {
             log.info(line.toString());
         } finally {
-            fields.keySet().stream().filter(key -> !key.equals(EVENT_ID)).forEach(MDC::remove);
+            for (int i = 0; i < KEYS.length; i++) {
+                if (values[i] != null && !KEYS[i].equals(EVENT_ID)) {
+                    MDC.remove(KEYS[i]);
+                }
+            }
         }
     }
 }

@@ -88,7 +88,7 @@ public class CallMetrics {
     }
 
     private void record(OtpRequest request, DeliveryOutcome outcome, CallDeadline deadline) {
-        String channel = request == null ? "none" : request.channel().name().toLowerCase(Locale.ROOT);
+        String channel = request == null ? "none" : request.channel().lowerCase();
         String result = outcome.delivered() ? "successful" : "failed";
         String reason = outcome.repeated() ? "duplicate"
                 : outcome.reason() == null ? "none" : outcome.reason().name().toLowerCase(Locale.ROOT);

@@ -1,6 +1,7 @@
 package io.telephonyhook.okta;
 
 import java.text.Normalizer;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -17,6 +18,13 @@ public enum Channel {
     /** Any other spelling: refused (FAILED, {@code reason=unknown-channel}), never guessed. */
     UNKNOWN;
 
+    /** The name in lower case, as the call's log line and the metrics write it: {@code sms}, {@code voice}. */
+    private final String lowerCase = name().toLowerCase(Locale.ROOT);
+
+    public String lowerCase() {
+        return lowerCase;
+    }
+
     /** Okta's spellings, lower case, words one space apart. */
     private static final Map<String, Channel> SPELLINGS = Map.of(
             "sms", SMS,
@@ -24,6 +32,15 @@ public enum Channel {
             "call", VOICE,
             "voice", VOICE,
             "voice call", VOICE);
+
+    /** The spellings as they are, and in capitals: what the folding below would give for them, without it. */
+    private static final Map<String, Channel> EXACT = exactSpellings();
+
+    private static Map<String, Channel> exactSpellings() {
+        Map<String, Channel> exact = new HashMap<>(SPELLINGS);
+        SPELLINGS.forEach((spelling, channel) -> exact.put(spelling.toUpperCase(Locale.ROOT), channel));
+        return Map.copyOf(exact);
+    }
 
     private static final Pattern ASCII_WHITESPACE = Pattern.compile("[ \\t\\n\\x0B\\f\\r]+");
 
@@ -36,6 +53,10 @@ public enum Channel {
     public static Channel fromDeliveryChannel(String deliveryChannel) {
         if (deliveryChannel == null) {
             return UNKNOWN;
+        }
+        Channel asOktaWritesIt = EXACT.get(deliveryChannel); // "SMS", "voice call": no folding needed
+        if (asOktaWritesIt != null) {
+            return asOktaWritesIt;
         }
         String folded = Normalizer.normalize(deliveryChannel, Normalizer.Form.NFKC);
         if (!folded.chars().allMatch(c -> c < 0x80)) {

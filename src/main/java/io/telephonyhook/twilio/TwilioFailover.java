@@ -1,7 +1,6 @@
 package io.telephonyhook.twilio;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Set;
 
 import com.twilio.exception.ApiException;
@@ -67,7 +66,7 @@ public class TwilioFailover {
     public boolean afterPrimary(Exchange exchange, @ExchangeProperty("deadline") CallDeadline deadline,
                                 @ExchangeProperty("otpRequest") OtpRequest request) {
         String cause = notTaken(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
-        String channel = request == null ? "unknown" : request.channel().name().toLowerCase(Locale.ROOT);
+        String channel = request == null ? "unknown" : request.channel().lowerCase();
         if (!configured || cause == null) {
             return false;
         }
