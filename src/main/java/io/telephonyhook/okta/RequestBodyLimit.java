@@ -6,10 +6,12 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.StreamCache;
 
 /**
  * Refuses a body over {@code HOOK_MAX_BODY} with 413, as a step of the route, so the limit holds in every host. A
@@ -69,6 +71,43 @@ public class RequestBodyLimit implements Processor {
      * was a tenth of all a call allocates.
      */
     private byte[] read(InputStream stream) {
+        long left = stream instanceof StreamCache cache ? cache.length() - cache.position() : 0; // 0: not known
+        if (left > maxBytes) {
+            throw new RequestTooLargeException(maxBytes);
+        }
+        return left > 0 ? readKnown(stream, (int) left) : readInPieces(stream);
+    }
+
+    /**
+     * A body whose length Camel's stream cache knows (Vert.x's, held as bytes) is copied once, into an array of that
+     * length, where reading it in pieces copies it three times. Should the cache hold more than it said, the rest is
+     * read in pieces, under the same limit.
+     */
+    private byte[] readKnown(InputStream stream, int length) {
+        byte[] body = new byte[length];
+        try {
+            int read = stream.readNBytes(body, 0, length);
+            if (read < length) {
+                return Arrays.copyOf(body, read);
+            }
+            int next = stream.read();
+            if (next < 0) {
+                return body;
+            }
+            byte[] rest = readInPieces(stream);
+            if (length + 1L + rest.length > maxBytes) {
+                throw new RequestTooLargeException(maxBytes);
+            }
+            byte[] whole = Arrays.copyOf(body, length + 1 + rest.length);
+            whole[length] = (byte) next;
+            System.arraycopy(rest, 0, whole, length + 1, rest.length);
+            return whole;
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+    }
+
+    private byte[] readInPieces(InputStream stream) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(PIECE);
         byte[] piece = new byte[PIECE];
         try {
