@@ -139,10 +139,23 @@ class MetricsTest extends HookTestSupport {
 
     @Test
     void camelsOwnRouteMetricsAreThere() {
+        Map<String, String> hook = Map.of("routeId", "telephony-hook");
+        Map<String, String> sms = Map.of("routeId", "telephony-hook-sms");
+        Map<String, String> primary = Map.of("routeId", "telephony-hook-sms-primary");
+        double callsBefore = prometheus.value("camel_exchanges_total", hook);
+        double timedBefore = prometheus.value("camel_route_policy_seconds_count", hook);
+        double smsBefore = prometheus.value("camel_exchanges_succeeded_total", sms);
+        double primaryBefore = prometheus.value("camel_route_policy_seconds_count", primary);
+
         okta.post(OktaRequest.sms());
 
-        assertThat(prometheus.value("camel_exchanges_total", Map.of("routeId", "telephony-hook"))).isPositive();
-        assertThat(prometheus.value("camel_exchanges_total", Map.of("routeId", "telephony-hook-sms"))).isPositive();
+        assertThat(prometheus.value("camel_exchanges_total", hook)).isEqualTo(callsBefore + 1);
+        assertThat(prometheus.value("camel_route_policy_seconds_count", hook)).isEqualTo(timedBefore + 1);
+        assertThat(prometheus.value("camel_exchanges_succeeded_total", sms)).isEqualTo(smsBefore + 1);
+        assertThat(prometheus.value("camel_route_policy_seconds_count", primary)).isEqualTo(primaryBefore + 1);
+        assertThat(camel.getRoute("telephony-hook").getRoutePolicyList())
+                .as("the standalone application's policy, which makes its timer's key once per route")
+                .extracting(policy -> policy.getClass().getSimpleName()).containsExactly("RouteMetricsPolicy");
         assertThat(prometheus.scrape()).as("the routes that only hand a call on are not metered")
                 .doesNotContain("routeId=\"telephony-hook-url\"").doesNotContain("routeId=\"telephony-hook-answer\"");
     }
