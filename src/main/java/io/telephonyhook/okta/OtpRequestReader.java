@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.IllformedLocaleException;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -32,7 +31,6 @@ import io.telephonyhook.phone.PhoneNumberNormalizer;
 public class OtpRequestReader implements StepExpression {
 
     private static final String PROFILE = "data.messageProfile";
-    private static final Pattern UNSAFE_IN_LOGS = Pattern.compile("[^A-Za-z0-9._:/-]");
 
     private final ObjectReader json;
     private final PhoneNumberNormalizer phoneNumbers;
@@ -80,7 +78,7 @@ public class OtpRequestReader implements StepExpression {
                 text(profile.path("msgTemplate")),
                 locale(text(profile.path("locale"))),
                 instant(text(profile.path("otpExpires"))),
-                bounded(text(root.path("source")), 256),
+                LogSafeText.bounded(text(root.path("source")), 256),
                 org);
     }
 
@@ -146,15 +144,7 @@ public class OtpRequestReader implements StepExpression {
      * log lines (a newline in a requestType) or flood them.
      */
     private static String logSafe(String id) {
-        return bounded(id, 64);
-    }
-
-    private static String bounded(String text, int length) {
-        if (text == null) {
-            return null;
-        }
-        String plain = UNSAFE_IN_LOGS.matcher(text).replaceAll("_");
-        return plain.length() > length ? plain.substring(0, length) : plain;
+        return LogSafeText.bounded(id, 64);
     }
 
     /** The eventId as {@link EventId} keeps it; a blank or missing one is {@link EventId#NONE}. */

@@ -32,11 +32,12 @@ public class PhoneNumberNormalizer {
 
     /** The E.164 number, or empty when the input is not a valid phone number. */
     public Optional<E164Number> normalize(String raw) {
-        if (raw == null || !DIALLABLE.matcher(raw.strip()).matches()) {
+        String number = raw == null ? null : raw.strip();
+        if (number == null || !DIALLABLE.matcher(number).matches()) {
             return Optional.empty();
         }
         try {
-            PhoneNumber parsed = phoneNumbers.parse(raw.strip(), defaultRegion);
+            PhoneNumber parsed = phoneNumbers.parse(number, defaultRegion);
             // isValidNumber is exactly these two steps; its region is the one we need, so it is found once, not twice
             // (for +1 that is matching the number against the patterns of up to 25 regions)
             String region = phoneNumbers.getRegionCodeForNumber(parsed);
