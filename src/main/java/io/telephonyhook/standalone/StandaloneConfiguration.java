@@ -35,6 +35,7 @@ import io.telephonyhook.spring.TwilioKeysAreTheHooks;
  * {@link CallsAnsweredInPlace}); on Tomcat ({@code HTTP_SERVER=tomcat}), a start-up warning when its request threads
  * leave no room past the admitted calls, and a virtual thread with {@code spring.threads.virtual.enabled} on Java 21 or
  * later ({@link VirtualRequestThreads});
+ * <li>Camel's route metrics from {@link RouteMetricsPolicy}: the same meters, at less cost per call;
  * <li>the demo's {@code GET /simulator/messages} ({@link SimulatorMessages}).
  * </ul>
  * An application that embeds the hook keeps its own error pages and platform-http's own engine.
