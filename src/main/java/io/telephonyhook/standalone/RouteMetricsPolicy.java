@@ -62,6 +62,17 @@ final class RouteMetricsPolicy extends MicrometerRoutePolicy {
         meters = metered(route) ? new Meters(route) : null;
     }
 
+    /** Camel's statistics remove the counters; the timer is this policy's, so it goes here (an org's route removed). */
+    @Override
+    public void onRemove(Route route) {
+        super.onRemove(route);
+        Meters these = meters;
+        meters = null;
+        if (these != null && these.timer != null) {
+            getMeterRegistry().remove(these.timer);
+        }
+    }
+
     @Override
     public void onExchangeBegin(Route route, Exchange exchange) {
         Meters these = meters;
