@@ -1,6 +1,5 @@
 package io.telephonyhook.observability;
 
-
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;

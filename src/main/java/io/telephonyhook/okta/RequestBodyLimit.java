@@ -11,7 +11,7 @@ import java.util.Arrays;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
-import org.apache.camel.StreamCache;
+import org.apache.camel.converter.stream.ByteArrayInputStreamCache;
 
 /**
  * Refuses a body over {@code HOOK_MAX_BODY} with 413, as a step of the route, so the limit holds in every host. A
@@ -66,12 +66,14 @@ public class RequestBodyLimit implements Processor {
     }
 
     /**
-     * The stream's bytes, read in pieces of at most 1 KB and never past the limit. Camel's own conversion buffers it
+     * The stream's bytes: Vert.x's byte cache copied at its length, any other stream read in pieces of at most 1 KB
+     * and never past the limit. Camel's own conversion buffers it
      * twice, 8 KB each, whatever its size: on Vert.x, where Camel's stream caching holds the body as a stream, that
      * was a tenth of all a call allocates.
      */
     private byte[] read(InputStream stream) {
-        long left = stream instanceof StreamCache cache ? cache.length() - cache.position() : 0; // 0: not known
+        // Only the cache Vert.x's bytes become: its length and position are exact (not every StreamCache's are)
+        long left = stream instanceof ByteArrayInputStreamCache cache ? cache.length() - cache.position() : 0;
         if (left > maxBytes) {
             throw new RequestTooLargeException(maxBytes);
         }
@@ -80,28 +82,13 @@ public class RequestBodyLimit implements Processor {
 
     /**
      * A body whose length Camel's stream cache knows (Vert.x's, held as bytes) is copied once, into an array of that
-     * length, where reading it in pieces copies it three times. Should the cache hold more than it said, the rest is
-     * read in pieces, under the same limit.
+     * length, where reading it in pieces copies it three times.
      */
-    private byte[] readKnown(InputStream stream, int length) {
+    private static byte[] readKnown(InputStream stream, int length) {
         byte[] body = new byte[length];
         try {
             int read = stream.readNBytes(body, 0, length);
-            if (read < length) {
-                return Arrays.copyOf(body, read);
-            }
-            int next = stream.read();
-            if (next < 0) {
-                return body;
-            }
-            byte[] rest = readInPieces(stream);
-            if (length + 1L + rest.length > maxBytes) {
-                throw new RequestTooLargeException(maxBytes);
-            }
-            byte[] whole = Arrays.copyOf(body, length + 1 + rest.length);
-            whole[length] = (byte) next;
-            System.arraycopy(rest, 0, whole, length + 1, rest.length);
-            return whole;
+            return read == length ? body : Arrays.copyOf(body, read);
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);
         }

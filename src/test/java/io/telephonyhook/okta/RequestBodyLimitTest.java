@@ -111,7 +111,7 @@ class RequestBodyLimitTest {
     }
 
     @Test
-    void aStreamCacheHoldingMoreThanItSaysIsReadWholeAndStillLimited() {
+    void anotherStreamCacheIsReadInPiecesWhateverLengthItGivesAndStillLimited() {
         Exchange saysTen = withBody(new Understated("0123456789abcdef", 10));
         Exchange saysTenHoldsTooMuch = withBody(new Understated("x".repeat(1001), 10));
 
@@ -122,7 +122,7 @@ class RequestBodyLimitTest {
         assertThatThrownBy(() -> limit.process(saysTenHoldsTooMuch)).isInstanceOf(RequestTooLargeException.class);
     }
 
-    /** A stream cache whose length is less than it holds: not one of Camel's, but the step must not trust it. */
+    /** A stream cache whose length is less than it holds: only Vert.x's byte cache is taken at its word. */
     private static final class Understated extends ByteArrayInputStream implements StreamCache {
         private final long said;
 
