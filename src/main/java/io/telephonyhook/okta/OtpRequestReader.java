@@ -1,19 +1,9 @@
 package io.telephonyhook.okta;
 
 import java.io.IOException;
-import java.math.BigInteger;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.IllformedLocaleException;
 import java.util.Locale;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
@@ -32,18 +22,9 @@ public class OtpRequestReader implements StepExpression {
 
     private static final String PROFILE = "data.messageProfile";
 
-    private final ObjectReader json;
     private final PhoneNumberNormalizer phoneNumbers;
 
     public OtpRequestReader(PhoneNumberNormalizer phoneNumbers) {
-        // Okta's body is flat and small: deep nesting or long numbers are an attack, not a request.
-        // A key given twice (two otpCode, two phoneNumber) is read differently by different parsers: refuse it.
-        JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).maxNumberLength(32).build())
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .build();
-        // Trailing bytes after the object mean a truncated or concatenated body: refuse rather than guess.
-        this.json = new ObjectMapper(factory).reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.phoneNumbers = phoneNumbers;
     }
 
@@ -62,27 +43,26 @@ public class OtpRequestReader implements StepExpression {
     public OtpRequest read(@Header(Exchange.CONTENT_TYPE) String contentType, @Body byte[] body,
                            @Simple("${exchangeProperty.org?.id}") String org) {
         JsonMediaType.requireUtf8Json(contentType);
-        JsonNode root = parse(body);
-        JsonNode profile = root.path("data").path("messageProfile");
-        if (!profile.isObject()) {
+        OktaRequestJson fields = parse(body);
+        if (!fields.profile) {
             throw new MalformedHookRequestException(PROFILE, "is missing");
         }
-        String phone = required(profile, "phoneNumber");
+        String phone = required(fields.phoneNumber, "phoneNumber");
         return new OtpRequest(
-                eventId(root.path("eventId")),
-                logSafe(text(root.path("requestType"))),
-                Channel.fromDeliveryChannel(text(profile.path("deliveryChannel"))),
+                eventId(fields.eventId),
+                logSafe(fields.requestType.text()),
+                Channel.fromDeliveryChannel(fields.deliveryChannel.text()),
                 phone,
                 phoneNumbers.normalize(phone).orElse(null),
-                required(profile, "otpCode"),
-                text(profile.path("msgTemplate")),
-                locale(text(profile.path("locale"))),
-                instant(text(profile.path("otpExpires"))),
-                LogSafeText.bounded(text(root.path("source")), 256),
+                required(fields.otpCode, "otpCode"),
+                fields.msgTemplate.text(),
+                locale(fields.locale.text()),
+                IsoInstant.parseOrNull(fields.otpExpires.text()),
+                LogSafeText.bounded(fields.source.text(), 256),
                 org);
     }
 
-    private JsonNode parse(byte[] body) {
+    private static OktaRequestJson parse(byte[] body) {
         if (body == null) {
             throw new MalformedHookRequestException("body", "is not a JSON object");
         }
@@ -92,11 +72,11 @@ public class OtpRequestReader implements StepExpression {
             text = text.substring(1);
         }
         try {
-            JsonNode root = json.readTree(text);
-            if (root == null || !root.isObject()) {
+            OktaRequestJson fields = OktaRequestJson.read(text);
+            if (fields == null) {
                 throw new MalformedHookRequestException("body", "is not a JSON object");
             }
-            return root;
+            return fields;
         } catch (IOException notJson) {
             boolean duplicate = notJson.getMessage() != null && notJson.getMessage().startsWith("Duplicate field");
             throw new MalformedHookRequestException("body", duplicate ? "has a key twice" : "is not valid JSON");
@@ -108,35 +88,24 @@ public class OtpRequestReader implements StepExpression {
      * reference renders them. A number with a fraction or an exponent ({@code 4829.13}, {@code 1e3}) or a minus sign
      * cannot be a rendering of digits: it is named for what it is rather than taken for a code, or for a missing one.
      */
-    private static String required(JsonNode profile, String field) {
-        JsonNode node = profile.path(field);
-        String location = PROFILE + "." + field;
-        if (node.isNumber() && !node.isIntegralNumber()) {
-            throw new MalformedHookRequestException(location, "is not a whole number written in digits");
+    private static String required(OktaRequestJson.Field field, String name) {
+        String location = PROFILE + "." + name;
+        switch (field.kind()) {
+            case FRACTION -> throw new MalformedHookRequestException(location, "is not a whole number written in digits");
+            case OTHER -> throw new MalformedHookRequestException(location, "is not a string or a number");
+            case WHOLE_NUMBER -> {
+                if (field.negative()) {
+                    throw new MalformedHookRequestException(location, "is a negative number");
+                }
+            }
+            default -> {
+            }
         }
-        if (node.isIntegralNumber() && node.bigIntegerValue().signum() < 0) {
-            throw new MalformedHookRequestException(location, "is a negative number");
-        }
-        if (!node.isMissingNode() && !node.isNull() && !node.isTextual() && !node.isNumber()) {
-            throw new MalformedHookRequestException(location, "is not a string or a number");
-        }
-        String value = text(node);
+        String value = field.text();
         if (value == null || value.isBlank()) {
             throw new MalformedHookRequestException(location, "is missing");
         }
         return value;
-    }
-
-    /** A string, or a whole number written as a JSON number (Okta's API reference renders codes that way). */
-    private static String text(JsonNode node) {
-        if (node.isTextual()) {
-            return node.textValue();
-        }
-        if (node.isIntegralNumber()) {
-            BigInteger number = node.bigIntegerValue();
-            return number.toString();
-        }
-        return null;
     }
 
     /**
@@ -148,8 +117,8 @@ public class OtpRequestReader implements StepExpression {
     }
 
     /** The eventId as {@link EventId} keeps it; a blank or missing one is {@link EventId#NONE}. */
-    private static String eventId(JsonNode node) {
-        String sent = text(node);
+    private static String eventId(OktaRequestJson.Field field) {
+        String sent = field.text();
         if (sent == null || sent.isBlank()) {
             return EventId.NONE;
         }
@@ -168,18 +137,6 @@ public class OtpRequestReader implements StepExpression {
             Locale locale = new Locale.Builder().setLanguageTag(tag.strip().replace('_', '-')).build();
             return locale.getLanguage().isEmpty() ? null : locale;
         } catch (IllformedLocaleException unreadable) {
-            return null;
-        }
-    }
-
-    /** An unreadable expiry is treated as absent: refusing would lose a code Okta still expects to arrive. */
-    private static Instant instant(String iso8601) {
-        if (iso8601 == null || iso8601.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(iso8601.strip());
-        } catch (DateTimeParseException unreadable) {
             return null;
         }
     }
