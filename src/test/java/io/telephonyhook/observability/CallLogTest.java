@@ -28,6 +28,20 @@ class CallLogTest extends HookTestSupport {
                 .doesNotContain("reason="));
     }
 
+    /**
+     * The standalone application's console pattern (application.yaml) is Spring Boot's layout without its colour
+     * converters: the same date, level with the eventId, process id, thread and logger columns, and no escape codes.
+     */
+    @Test
+    void theLineKeepsSpringBootsConsoleLayout(CapturedOutput output) {
+        okta.post(OktaRequest.sms().eventId("log-layout"));
+
+        assertThat(linesOf(output, "eventId=log-layout ")).singleElement().satisfies(line -> assertThat(line)
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(Z|[+-]\\d\\d:\\d\\d)  INFO "
+                        + "\\[log-layout] " + ProcessHandle.current().pid() + " --- \\[.{15}] .{40} : eventId=log-layout .*")
+                .doesNotContain("\u001b"));
+    }
+
     @Test
     void aRejectedCallCarriesTheReasonAndTwiliosErrorCode(CapturedOutput output) {
         twilio.failWith(400, 21211);
