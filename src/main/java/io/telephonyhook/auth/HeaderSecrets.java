@@ -66,5 +66,4 @@ public final class HeaderSecrets implements CallerCredential {
         // digest() leaves the instance reset for the thread's next call
         return SHA256.get().digest(value.getBytes(StandardCharsets.UTF_8));
     }
-
 }

@@ -80,7 +80,7 @@ final class OktaRequestJson {
                 case "eventId" -> eventId = field(json, value);
                 case "requestType" -> requestType = field(json, value);
                 case "source" -> source = field(json, value);
-                case "data" -> readObject(json, value, "messageProfile", this::readProfile);
+                case "data" -> readData(json, value);
                 default -> json.skipChildren();
             }
         }
@@ -103,17 +103,16 @@ final class OktaRequestJson {
         }
     }
 
-    /** Within an object value, {@code wanted}'s object is read by {@code reader}; everything else is stepped over. */
-    private static void readObject(JsonParser json, JsonToken value, String wanted, ObjectReader reader)
-            throws IOException {
+    /** {@code data}: its {@code messageProfile} object is read; the rest, or a {@code data} not an object, skipped. */
+    private void readData(JsonParser json, JsonToken value) throws IOException {
         if (value != JsonToken.START_OBJECT) {
             json.skipChildren();
             return;
         }
         while (json.nextToken() == JsonToken.FIELD_NAME) {
             String name = json.currentName();
-            if (json.nextToken() == JsonToken.START_OBJECT && name.equals(wanted)) {
-                reader.read(json);
+            if (json.nextToken() == JsonToken.START_OBJECT && name.equals("messageProfile")) {
+                readProfile(json);
             } else {
                 json.skipChildren();
             }
@@ -134,10 +133,5 @@ final class OktaRequestJson {
                 yield new Field(Kind.OTHER, null, false);
             }
         };
-    }
-
-    @FunctionalInterface
-    private interface ObjectReader {
-        void read(JsonParser json) throws IOException;
     }
 }
