@@ -1,21 +1,16 @@
 package io.telephonyhook.config;
 
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-import org.hibernate.validator.HibernateValidator;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import io.telephonyhook.config.constraints.SettingConstraints;
 
 /**
  * All the hook's settings, one type per concern, as every host binds them: Spring Boot's binder
  * ({@code @ConfigurationProperties}), Camel's property binding under camel-main, Quarkus's configuration. Each field's
  * default is its initializer, written once; {@link SettingKeys} reads the keys and defaults off these types, and
- * {@link #check()} applies their Bean Validation constraints and what no single field can say, each refusal one line
- * naming the environment variable.
+ * {@link #check()} applies their Bean Validation constraints ({@link SettingConstraints}) and what no single field can
+ * say, each refusal one line naming the environment variable.
  */
 public record Settings(HookSettings hook, OktaAuthSettings auth, OAuthSettings oauth, TwilioSettings twilio,
                        TwilioFailoverSettings failover, DedupSettings dedup, PumpingSettings pumping,
@@ -61,12 +56,11 @@ public record Settings(HookSettings hook, OktaAuthSettings auth, OAuthSettings o
      */
     public Settings check() {
         for (Bound bound : bound()) {
-            Set<ConstraintViolation<Object>> violations = Constraints.VALIDATOR.validate(bound.settings());
+            List<SettingConstraints.Violation> violations = SettingConstraints.violations(bound.settings());
             if (!violations.isEmpty()) {
                 throw new InvalidSettingsException(violations.stream()
                         .map(violation -> SettingKeys.environmentVariable(bound.prefix() + "."
-                                + SettingKeys.kebab(violation.getPropertyPath().toString())) + " "
-                                + violation.getMessage())
+                                + SettingKeys.kebab(violation.field())) + " " + violation.message())
                         .sorted().collect(Collectors.joining(" ")));
             }
         }
@@ -82,14 +76,5 @@ public record Settings(HookSettings hook, OktaAuthSettings auth, OAuthSettings o
             oauth.requireCallerCheck();
         }
         return this;
-    }
-
-    /** One validator for the JVM, without an expression language: the messages are plain text. */
-    private static final class Constraints {
-        // Hibernate Validator named, and no META-INF/validation.xml looked for: the bootstrap is part of every start
-        static final Validator VALIDATOR = Validation.byProvider(HibernateValidator.class).configure()
-                .ignoreXmlConfiguration()
-                .messageInterpolator(new ParameterMessageInterpolator())
-                .buildValidatorFactory().getValidator();
     }
 }
