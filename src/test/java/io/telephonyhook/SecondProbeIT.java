@@ -56,7 +56,10 @@ import io.telephonyhook.support.TwilioStandIn;
 class SecondProbeIT {
 
     private static final Path JAR = Path.of(System.getProperty("hook.jar", "target/hook.jar")).toAbsolutePath();
-    private static final List<String> SMALL_INSTANCE = List.of("-Xmx128m", "-Xss512k", "-XX:+UseParallelGC");
+    /** The recommended flags (docs/going-live.md). */
+    private static final List<String> SMALL_INSTANCE = List.of("-Xmx128m", "-Xss512k", "-XX:+UseParallelGC",
+            "-XX:Tier4InvocationThreshold=50000", "-XX:Tier4MinInvocationThreshold=6000",
+            "-XX:Tier4CompileThreshold=150000", "-XX:Tier4BackEdgeThreshold=400000");
     private static final Duration OKTA_WAITS = Duration.ofSeconds(3);
     /** Shaped like Twilio's signature (Base64 of 20 bytes), signed by no one. */
     private static final String MADE_UP_SIGNATURE = "AAAAAAAAAAAAAAAAAAAAAAAAAAA=";
