@@ -1,6 +1,6 @@
 package io.telephonyhook.config;
 
-import jakarta.validation.constraints.Min;
+import io.telephonyhook.config.constraints.Min;
 
 /**
  * The Twilio circuit breakers ({@code hook.breaker.*}, environment variables {@code HOOK_BREAKER_*}); their thresholds

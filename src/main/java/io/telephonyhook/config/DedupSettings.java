@@ -3,11 +3,10 @@ package io.telephonyhook.config;
 import java.net.URI;
 import java.time.Duration;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
-
 import io.telephonyhook.config.constraints.DurationRange;
+import io.telephonyhook.config.constraints.Max;
+import io.telephonyhook.config.constraints.Min;
+import io.telephonyhook.config.constraints.Pattern;
 
 /**
  * One delivery per Okta eventId ({@code hook.dedup.*}, environment variables {@code HOOK_DEDUP_*}), and the Redis the

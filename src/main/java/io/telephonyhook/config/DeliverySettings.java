@@ -2,11 +2,10 @@ package io.telephonyhook.config;
 
 import java.time.Duration;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Size;
-
 import io.telephonyhook.config.constraints.DurationRange;
+import io.telephonyhook.config.constraints.Max;
+import io.telephonyhook.config.constraints.Min;
+import io.telephonyhook.config.constraints.Size;
 
 /**
  * The messages and calls Twilio accepted, with the statuses it reported for them ({@code hook.deliveries.*},

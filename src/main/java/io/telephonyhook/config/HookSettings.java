@@ -5,10 +5,9 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
-
 import io.telephonyhook.config.constraints.DurationRange;
+import io.telephonyhook.config.constraints.Min;
+import io.telephonyhook.config.constraints.Pattern;
 import io.telephonyhook.config.constraints.SizeRange;
 
 /**

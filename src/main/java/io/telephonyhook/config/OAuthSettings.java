@@ -2,7 +2,7 @@ package io.telephonyhook.config;
 
 import java.net.URI;
 
-import jakarta.validation.constraints.Pattern;
+import io.telephonyhook.config.constraints.Pattern;
 
 /**
  * OAuth 2.0 access tokens as Okta's credential ({@code okta.hook.oauth.*}, environment variables

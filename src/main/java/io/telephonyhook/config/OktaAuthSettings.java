@@ -1,6 +1,6 @@
 package io.telephonyhook.config;
 
-import jakarta.validation.constraints.NotBlank;
+import io.telephonyhook.config.constraints.NotBlank;
 
 /**
  * How Okta authenticates with a header ({@code okta.hook.auth.*}, environment variables {@code OKTA_HOOK_AUTH_*}):

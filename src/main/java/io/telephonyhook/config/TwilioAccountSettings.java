@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.validation.constraints.Pattern;
+import io.telephonyhook.config.constraints.Pattern;
 
 /**
  * One Twilio account's settings: the primary's ({@code twilio.*}, {@link TwilioSettings}) and the failover's

@@ -6,15 +6,12 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import jakarta.validation.Constraint;
-import jakarta.validation.Payload;
-
 /**
  * A {@link java.time.Duration} setting within bounds, written as the settings are ({@code 0}, {@code 3000ms},
  * {@code 1d}: a number and {@code ms}, {@code s}, {@code m}, {@code h} or {@code d}). Null passes.
  */
 @Documented
-@Constraint(validatedBy = DurationRangeValidator.class)
+@SettingConstraint
 @Target(ElementType.FIELD)
 @Retention(RetentionPolicy.RUNTIME)
 public @interface DurationRange {
@@ -28,9 +25,6 @@ public @interface DurationRange {
     /** The most allowed. */
     String max();
 
+    /** The refusal, after the setting's environment variable: plain text. */
     String message();
-
-    Class<?>[] groups() default {};
-
-    Class<? extends Payload>[] payload() default {};
 }

@@ -3,31 +3,24 @@ package io.telephonyhook.config.constraints;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
-import jakarta.validation.Constraint;
-import jakarta.validation.ConstraintValidator;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import io.telephonyhook.config.DataSizes;
 
 /**
- * Checks the Bean Validation constraints on a settings type's fields, its superclasses' included: {@code @Min},
- * {@code @Max}, {@code @Pattern}, {@code @NotBlank} and {@code @Size} as the Bean Validation specification defines them
- * (null passes all but {@code @NotBlank}), and any constraint of the hook's own ({@link DurationRange},
- * {@link SizeRange}) by the {@link ConstraintValidator} its {@code @Constraint} names.
+ * Checks the constraints on a settings type's fields, its superclasses' included: {@link Min}, {@link Max},
+ * {@link Pattern}, {@link NotBlank} and {@link Size}, named and meant as Bean Validation's (null passes all but
+ * {@code NotBlank}), and the hook's {@link DurationRange} and {@link SizeRange}.
  * <p>
- * Why not a Bean Validation provider: Hibernate Validator loaded 530 classes and cost about a quarter of a second of
- * CPU in every start, in every host, for the eighteen constraints the settings carry (measured in
- * {@code docs/performance-history.md}). The annotations stay the standard ones, so an IDE or another provider reads
- * them as before. A constraint this class does not know, or a message left to a provider's template, stops the check
- * rather than passing unchecked ({@code SettingConstraintsTest} walks every settings type).
+ * Why not Bean Validation: Hibernate Validator loaded 530 classes and cost about a quarter of a second of CPU in every
+ * start, in every host, for the eighteen constraints the settings carry; and its API alone on the class path has
+ * Spring MVC look for a provider in every context and log that it found none (measured and seen in
+ * {@code docs/performance-history.md}, 2026-12-07). A {@link SettingConstraint} this class does not know, or one on a
+ * field of a type it cannot check, stops the check rather than passing unchecked ({@code SettingConstraintsTest} walks
+ * every settings type).
  */
 public final class SettingConstraints {
 
@@ -95,11 +88,7 @@ public final class SettingConstraints {
         }
         if (annotation instanceof Pattern pattern) {
             requireType(field, annotation, List.of(CharSequence.class));
-            int flags = 0;
-            for (Pattern.Flag flag : pattern.flags()) {
-                flags |= flag.getValue();
-            }
-            java.util.regex.Pattern regex = java.util.regex.Pattern.compile(pattern.regexp(), flags);
+            java.util.regex.Pattern regex = java.util.regex.Pattern.compile(pattern.regexp());
             return value -> value == null || regex.matcher((CharSequence) value).matches();
         }
         if (annotation instanceof NotBlank) {
@@ -107,23 +96,51 @@ public final class SettingConstraints {
             return value -> value != null && !value.toString().trim().isEmpty();
         }
         if (annotation instanceof Size size) {
-            requireType(field, annotation, List.of(CharSequence.class, Collection.class, Map.class));
+            requireType(field, annotation, List.of(CharSequence.class));
+            return value -> value == null
+                    || ((CharSequence) value).length() >= size.min() && ((CharSequence) value).length() <= size.max();
+        }
+        if (annotation instanceof DurationRange range) {
+            requireType(field, annotation, List.of(Duration.class));
+            Duration min = bound(range.min());
+            Duration max = bound(range.max());
             return value -> {
                 if (value == null) {
                     return true;
                 }
-                int length = value instanceof CharSequence text ? text.length()
-                        : value instanceof Collection<?> collection ? collection.size() : ((Map<?, ?>) value).size();
-                return length >= size.min() && length <= size.max();
+                int fromMin = ((Duration) value).compareTo(min);
+                return (range.minExclusive() ? fromMin > 0 : fromMin >= 0) && ((Duration) value).compareTo(max) <= 0;
             };
         }
-        boolean standard = annotation.annotationType().getPackageName().startsWith("jakarta.validation");
-        if (standard) {
+        if (annotation instanceof SizeRange range) {
+            requireType(field, annotation, List.of(String.class));
+            return value -> {
+                if (value == null) {
+                    return true;
+                }
+                long bytes = DataSizes.bytes((String) value); // -1 when it does not read
+                return bytes >= range.min() && bytes <= range.max();
+            };
+        }
+        if (annotation.annotationType().isAnnotationPresent(SettingConstraint.class)) {
             throw new IllegalStateException(
                     "@" + annotation.annotationType().getSimpleName() + " on " + where(field) + " is not checked here");
         }
-        Constraint constraint = annotation.annotationType().getAnnotation(Constraint.class);
-        return constraint == null ? null : ownConstraint(annotation, constraint);
+        return null;
+    }
+
+    /** A {@link DurationRange} bound: {@code 3000ms}, {@code 1d}, or {@code 0}. */
+    static Duration bound(String bound) {
+        String unit = bound.replaceAll("[0-9]", "");
+        long amount = Long.parseLong(bound.replaceAll("[^0-9]", ""));
+        return switch (unit) {
+            case "", "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            case "d" -> Duration.ofDays(amount);
+            default -> throw new IllegalArgumentException("not a duration bound: " + bound);
+        };
     }
 
     private static void requireType(Field field, Annotation annotation, List<Class<?>> types) {
@@ -137,30 +154,13 @@ public final class SettingConstraints {
         return field.getDeclaringClass().getSimpleName() + "." + field.getName();
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Predicate<Object> ownConstraint(Annotation annotation, Constraint constraint) {
-        try {
-            ConstraintValidator validator = constraint.validatedBy()[0].getDeclaredConstructor().newInstance();
-            validator.initialize(annotation);
-            // the hook's validators never use the context (no custom messages, no nodes)
-            return value -> validator.isValid(value, null);
-        } catch (ReflectiveOperationException failed) {
-            throw new IllegalStateException("Cannot make the validator of @"
-                    + annotation.annotationType().getSimpleName(), failed);
-        }
-    }
-
-    /** The annotation's own message: the settings' messages are plain text, not a provider's templates. */
+    /** The annotation's message: every setting constraint has one, in plain text. */
     private static String message(Annotation annotation, Field field) {
         try {
-            String message = (String) annotation.annotationType().getMethod("message").invoke(annotation);
-            if (message.startsWith("{")) {
-                throw new IllegalStateException("@" + annotation.annotationType().getSimpleName() + " on "
-                        + where(field) + " needs a message of its own (a template is not interpolated here): " + message);
-            }
-            return message;
+            return (String) annotation.annotationType().getMethod("message").invoke(annotation);
         } catch (ReflectiveOperationException failed) {
-            throw new IllegalStateException("No message on @" + annotation.annotationType().getSimpleName(), failed);
+            throw new IllegalStateException("No message on @" + annotation.annotationType().getSimpleName() + " on "
+                    + where(field), failed);
         }
     }
 }

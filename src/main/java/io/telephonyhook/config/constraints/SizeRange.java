@@ -6,26 +6,22 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import jakarta.validation.Constraint;
-import jakarta.validation.Payload;
-
 /**
  * A size setting ({@code 64KB}, {@code 1MB}, or plain bytes; see {@link io.telephonyhook.config.DataSizes}) that
- * reads, within bounds in bytes. Null passes.
+ * reads, within bounds in bytes; a size that does not read fails. Null passes.
  */
 @Documented
-@Constraint(validatedBy = SizeRangeValidator.class)
+@SettingConstraint
 @Target(ElementType.FIELD)
 @Retention(RetentionPolicy.RUNTIME)
 public @interface SizeRange {
 
+    /** The least allowed, in bytes. */
     long min();
 
+    /** The most allowed, in bytes. */
     long max();
 
+    /** The refusal, after the setting's environment variable: plain text. */
     String message();
-
-    Class<?>[] groups() default {};
-
-    Class<? extends Payload>[] payload() default {};
 }
