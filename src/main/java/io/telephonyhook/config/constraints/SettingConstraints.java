@@ -130,7 +130,7 @@ public final class SettingConstraints {
     }
 
     /** A {@link DurationRange} bound: {@code 3000ms}, {@code 1d}, or {@code 0}. */
-    static Duration bound(String bound) {
+    private static Duration bound(String bound) {
         String unit = bound.replaceAll("[0-9]", "");
         long amount = Long.parseLong(bound.replaceAll("[^0-9]", ""));
         return switch (unit) {
