@@ -9,7 +9,7 @@ import io.telephonyhook.config.constraints.SettingConstraints;
  * All the hook's settings, one type per concern, as every host binds them: Spring Boot's binder
  * ({@code @ConfigurationProperties}), Camel's property binding under camel-main, Quarkus's configuration. Each field's
  * default is its initializer, written once; {@link SettingKeys} reads the keys and defaults off these types, and
- * {@link #check()} applies their Bean Validation constraints ({@link SettingConstraints}) and what no single field can
+ * {@link #check()} applies the constraints on their fields ({@link SettingConstraints}) and what no single field can
  * say, each refusal one line naming the environment variable.
  */
 public record Settings(HookSettings hook, OktaAuthSettings auth, OAuthSettings oauth, TwilioSettings twilio,

@@ -15,7 +15,7 @@ import io.telephonyhook.config.DataSizes;
  * {@link Pattern}, {@link NotBlank} and {@link Size}, named and meant as Bean Validation's (null passes all but
  * {@code NotBlank}), and the hook's {@link DurationRange} and {@link SizeRange}.
  * <p>
- * Why not Bean Validation: Hibernate Validator loaded 530 classes and cost about a quarter of a second of CPU in every
+ * Why not Bean Validation: Hibernate Validator loaded 531 classes and cost about a quarter of a second of CPU in every
  * start, in every host, for the eighteen constraints the settings carry; and its API alone on the class path has
  * Spring MVC look for a provider in every context and log that it found none (measured and seen in
  * {@code docs/performance-history.md}, 2026-12-07). A {@link SettingConstraint} this class does not know, or one on a
