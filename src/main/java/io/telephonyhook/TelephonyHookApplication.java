@@ -5,6 +5,7 @@ import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
+import io.telephonyhook.standalone.ClassPreloader;
 import io.telephonyhook.standalone.StandaloneConfiguration;
 
 /**
@@ -54,6 +55,8 @@ import io.telephonyhook.standalone.StandaloneConfiguration;
 public class TelephonyHookApplication {
 
     public static void main(String[] args) {
+        // the -exec jar's classes loaded beside the main thread, when the build wrote their list into the jar
+        ClassPreloader.startInBackground(TelephonyHookApplication.class.getClassLoader());
         SpringApplication application = new SpringApplication(TelephonyHookApplication.class);
         // LOG_FORMAT=json: Spring Boot's structured logging, one JSON object a line (Elastic Common Schema), the
         // call's fields as fields of their own; the lowest precedence, so logging.structured.* still wins

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -11,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,8 +30,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.telephonyhook.standalone.ClassPreloader;
 import io.telephonyhook.support.JarProcess;
 import io.telephonyhook.support.LeakedForms;
 import io.telephonyhook.support.OktaClient;
@@ -74,6 +78,33 @@ class PackagedJarIT {
             List<String> first = jar.stream().limit(2).map(ZipEntry::getName).toList();
             assertThat(first).contains("META-INF/MANIFEST.MF");
             assertThat(jar.size()).isGreaterThan(10_000);
+        }
+    }
+
+    /**
+     * The build writes into the jar the classes one start of it loaded (pom.xml, exec-jar-class-list), which a plain
+     * start loads beside its main thread (ClassPreloader): application classes the jar holds, the JDK's and the JVM's
+     * generated ones left out. The fast-start layout, whose archive holds them already, has no list.
+     */
+    @Test
+    @DisabledIfSystemProperty(named = "fast-start.skip", matches = "true", disabledReason = "-Dfast-start.skip=true")
+    void theJarListsTheClassesAStartLoadsAndTheFastStartLayoutDoesNot() throws IOException {
+        try (ZipFile jar = new ZipFile(JAR.toFile())) {
+            ZipEntry list = jar.getEntry(ClassPreloader.LIST);
+            assertThat(list).as("the class list in " + JAR).isNotNull();
+            List<String> names;
+            try (InputStream in = jar.getInputStream(list)) {
+                names = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            }
+            assertThat(names).hasSizeGreaterThan(5_000).doesNotHaveDuplicates()
+                    .contains(TelephonyHookApplication.class.getName(), "org.apache.camel.impl.DefaultCamelContext",
+                            "com.twilio.rest.api.v2010.account.MessageCreator")
+                    .noneMatch(name -> name.startsWith("java.") || name.startsWith("jdk.") || name.contains("@"))
+                    .allMatch(name -> jar.getEntry(name.replace('.', '/') + ".class") != null);
+        }
+        Path layoutJar = Path.of(System.getProperty("hook.fastStart", "target/fast-start"), "telephony-hook.jar");
+        try (ZipFile layout = new ZipFile(layoutJar.toFile())) {
+            assertThat(layout.getEntry(ClassPreloader.LIST)).isNull();
         }
     }
 

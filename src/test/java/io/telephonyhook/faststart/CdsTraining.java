@@ -49,24 +49,35 @@ public final class CdsTraining {
 
         Instant began = Instant.now();
         // Run from a directory of its own (its log goes there), as the archive must serve any working directory.
-        JarProcess hook = JarProcess.launch(jar, List.of(archiveOption(archive)), scratch, demoEnvironment());
-        try {
-            OktaClient okta = new OktaClient(hook.port());
-            awaitSuccessful(hook, okta, OktaRequest.sms(), "cds-training-sms");
-            awaitSuccessful(hook, okta, OktaRequest.voice(), "cds-training-voice");
-        } finally {
-            hook.process().destroy(); // SIGTERM: Spring Boot's graceful shutdown, then the JVM writes the archive
-            if (!hook.process().waitFor(EXIT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                hook.process().destroyForcibly();
-                fail("the training run did not exit within " + EXIT_TIMEOUT.toSeconds() + " s of SIGTERM", hook);
-            }
-        }
+        JarProcess hook = runThroughTwoCalls(jar, List.of(archiveOption(archive)), scratch, "cds-training");
         if (!Files.isRegularFile(archive) || Files.size(archive) == 0) {
             fail("no class-data archive was written to " + archive, hook);
         }
         System.out.printf("CDS training: %s (%d MB) in %.1f s; the run's log: %s%n", archive,
                 Files.size(archive) / (1024 * 1024), Duration.between(began, Instant.now()).toMillis() / 1000.0,
                 hook.log());
+    }
+
+    /**
+     * One run of {@code jar} in demo mode with these JVM options, until an SMS and a voice call are answered
+     * {@code SUCCESSFUL}, then stopped with SIGTERM; returns once the JVM has exited, so whatever it writes as it exits
+     * is written.
+     */
+    static JarProcess runThroughTwoCalls(Path jar, List<String> jvmOptions, Path scratch, String name)
+            throws Exception {
+        JarProcess hook = JarProcess.launch(jar, jvmOptions, scratch, demoEnvironment());
+        try {
+            OktaClient okta = new OktaClient(hook.port());
+            awaitSuccessful(hook, okta, OktaRequest.sms(), name + "-sms");
+            awaitSuccessful(hook, okta, OktaRequest.voice(), name + "-voice");
+        } finally {
+            hook.process().destroy(); // SIGTERM: Spring Boot's graceful shutdown, then the JVM's own exit
+            if (!hook.process().waitFor(EXIT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                hook.process().destroyForcibly();
+                fail("the training run did not exit within " + EXIT_TIMEOUT.toSeconds() + " s of SIGTERM", hook);
+            }
+        }
+        return hook;
     }
 
     /**
@@ -121,7 +132,7 @@ public final class CdsTraining {
     }
 
     /** Ends the training (exit status 1: the build fails) with the run's log, which says why. */
-    private static void fail(String why, JarProcess hook) throws Exception {
+    static void fail(String why, JarProcess hook) throws Exception {
         throw new IllegalStateException("CDS training failed: " + why + "\n--- " + hook.log() + " ---\n"
                 + hook.logText());
     }
