@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * Loads, on a thread of its own, the classes a start of the {@code -exec} jar is about to load, so that the main thread
  * finds them loaded. A plain {@code java -jar} spends about half of its start reading, parsing and verifying some
- * 11,000 classes, one after another on the main thread, while the machine's other core waits on it half the time;
- * this thread does that work beside it (docs/performance.md, "Start-up").
+ * 9,000 classes of its own, one after another on the main thread, while a 2-core machine's other core is idle about
+ * half the time; this thread does that work beside it (docs/going-live.md, "The plain jar's class list").
  *
  * <p>The list, {@value #LIST}, is written into the {@code -exec} jar by the build: the classes of the jar that one
  * start of it loaded through an SMS and a voice call ({@code io.telephonyhook.faststart.ClassListTraining}). Without

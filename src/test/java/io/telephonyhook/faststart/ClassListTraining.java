@@ -29,7 +29,7 @@ import io.telephonyhook.support.JarProcess;
  */
 public final class ClassListTraining {
 
-    /** Fewer than this means the run stopped early or the filter went wrong: a start loads about 11,000. */
+    /** Fewer than this means the run stopped early or the filter went wrong: a start loads about 8,700. */
     static final int FEWEST = 5_000;
 
     private ClassListTraining() {
