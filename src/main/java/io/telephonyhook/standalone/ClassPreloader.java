@@ -19,6 +19,7 @@ import java.util.List;
  * the list (the fast-start layout, whose archive holds the classes already; {@code spring-boot:run}; a test), nothing
  * starts. Classes are loaded and linked, never initialised ({@code Class.forName(name, false, loader)}): no static
  * initialiser runs earlier, or on another thread, than it would have. A name the jar no longer has is passed over.
+ * On a single processor nothing starts.
  */
 public final class ClassPreloader {
 
@@ -30,6 +31,17 @@ public final class ClassPreloader {
 
     /** Starts the preloading thread when the application's jar holds the list; returns whether it started. */
     public static boolean startInBackground(ClassLoader loader) {
+        return startInBackground(loader, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * As {@link #startInBackground(ClassLoader)}, with {@code processors} the JVM may run on: on one (a container
+     * limited to a single CPU), a second thread could only take turns with the main one, so none starts.
+     */
+    static boolean startInBackground(ClassLoader loader, int processors) {
+        if (processors < 2) {
+            return false;
+        }
         List<String> names = names(loader);
         if (names.isEmpty()) {
             return false;

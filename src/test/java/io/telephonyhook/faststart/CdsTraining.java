@@ -133,7 +133,7 @@ public final class CdsTraining {
 
     /** Ends the training (exit status 1: the build fails) with the run's log, which says why. */
     static void fail(String why, JarProcess hook) throws Exception {
-        throw new IllegalStateException("CDS training failed: " + why + "\n--- " + hook.log() + " ---\n"
+        throw new IllegalStateException("The training run failed: " + why + "\n--- " + hook.log() + " ---\n"
                 + hook.logText());
     }
 }
