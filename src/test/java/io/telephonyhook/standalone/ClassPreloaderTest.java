@@ -44,11 +44,7 @@ class ClassPreloaderTest {
 
     @Test
     void readsTheListOneNameALineSkippingBlankLines() throws Exception {
-        Path list = jarLike.resolve(ClassPreloader.LIST);
-        Files.createDirectories(list.getParent());
-        Files.writeString(list, "java.util.ArrayList\n\n  java.util.HashMap  \njava.util.TreeMap\n");
-
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {jarLike.toUri().toURL()}, null)) {
+        try (URLClassLoader loader = jarWithList("java.util.ArrayList\n\n  java.util.HashMap  \njava.util.TreeMap\n")) {
             assertThat(ClassPreloader.names(loader))
                     .containsExactly("java.util.ArrayList", "java.util.HashMap", "java.util.TreeMap");
         }
@@ -56,14 +52,18 @@ class ClassPreloaderTest {
 
     @Test
     void onOneProcessorNothingStartsEvenWithAList() throws Exception {
-        Path list = jarLike.resolve(ClassPreloader.LIST);
-        Files.createDirectories(list.getParent());
-        Files.writeString(list, "java.util.ArrayList\n");
-
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {jarLike.toUri().toURL()}, null)) {
+        try (URLClassLoader loader = jarWithList("java.util.ArrayList\n")) {
             assertThat(ClassPreloader.startInBackground(loader, 1)).isFalse();
             assertThat(ClassPreloader.startInBackground(loader, 2)).isTrue();
         }
+    }
+
+    /** A class loader over a directory laid out as the jar is, holding a list with {@code text}. */
+    private URLClassLoader jarWithList(String text) throws Exception {
+        Path list = jarLike.resolve(ClassPreloader.LIST);
+        Files.createDirectories(list.getParent());
+        Files.writeString(list, text);
+        return new URLClassLoader(new URL[] {jarLike.toUri().toURL()}, null);
     }
 
     @Test
