@@ -42,11 +42,11 @@ public final class ClassPreloader {
         if (processors < 2) {
             return false;
         }
-        List<String> names = names(loader);
-        if (names.isEmpty()) {
+        if (loader.getResource(LIST) == null) {
             return false;
         }
-        Thread preloading = new Thread(() -> preload(names, loader), "class-preloader");
+        // the list (about half a megabyte) is read on the thread too: the main thread only looks whether it is there
+        Thread preloading = new Thread(() -> preload(names(loader), loader), "class-preloader");
         preloading.setDaemon(true); // never holds the JVM up, nor a failed start
         preloading.start();
         return true;

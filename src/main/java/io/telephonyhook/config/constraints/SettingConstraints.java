@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
+import org.apache.camel.util.TimeUtils;
+
 import io.telephonyhook.config.DataSizes;
 
 /**
@@ -129,18 +131,9 @@ public final class SettingConstraints {
         return null;
     }
 
-    /** A {@link DurationRange} bound: {@code 3000ms}, {@code 1d}, or {@code 0}. */
+    /** A {@link DurationRange} bound ({@code 3000ms}, {@code 1d}, {@code 0}) as Camel reads a duration, in every host. */
     private static Duration bound(String bound) {
-        String unit = bound.replaceAll("[0-9]", "");
-        long amount = Long.parseLong(bound.replaceAll("[^0-9]", ""));
-        return switch (unit) {
-            case "", "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            case "d" -> Duration.ofDays(amount);
-            default -> throw new IllegalArgumentException("not a duration bound: " + bound);
-        };
+        return Duration.ofMillis(TimeUtils.toMilliSeconds(bound));
     }
 
     private static void requireType(Field field, Annotation annotation, List<Class<?>> types) {
