@@ -56,7 +56,19 @@ final class OktaRequestJson {
      * @throws IOException the text is not JSON, has a key twice, or has anything after its value
      */
     static OktaRequestJson read(String text) throws IOException {
-        try (JsonParser json = JSON.createParser(text)) {
+        return read(JSON.createParser(text));
+    }
+
+    /**
+     * The same from bytes that are plain ASCII ({@link Utf8Body#isPlainAscii}): Jackson reads them as UTF-8 without a
+     * string of the body first. Any other bytes go through {@link Utf8Body#decode} and {@link #read(String)}.
+     */
+    static OktaRequestJson readAscii(byte[] ascii) throws IOException {
+        return read(JSON.createParser(ascii));
+    }
+
+    private static OktaRequestJson read(JsonParser parser) throws IOException {
+        try (JsonParser json = parser) {
             JsonToken first = json.nextToken();
             OktaRequestJson fields = first == JsonToken.START_OBJECT ? new OktaRequestJson() : null;
             if (fields != null) {

@@ -66,13 +66,8 @@ public class OtpRequestReader implements StepExpression {
         if (body == null) {
             throw new MalformedHookRequestException("body", "is not a JSON object");
         }
-        String text = Utf8Body.decode(body);
-        // RFC 8259 lets a parser ignore a byte order mark; Jackson skips one only when it decodes the bytes itself.
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
         try {
-            OktaRequestJson fields = OktaRequestJson.read(text);
+            OktaRequestJson fields = Utf8Body.isPlainAscii(body) ? OktaRequestJson.readAscii(body) : readDecoded(body);
             if (fields == null) {
                 throw new MalformedHookRequestException("body", "is not a JSON object");
             }
@@ -81,6 +76,16 @@ public class OtpRequestReader implements StepExpression {
             boolean duplicate = notJson.getMessage() != null && notJson.getMessage().startsWith("Duplicate field");
             throw new MalformedHookRequestException("body", duplicate ? "has a key twice" : "is not valid JSON");
         }
+    }
+
+    /** Bytes that are not plain ASCII: decoded strictly first, so that nothing but UTF-8 is read. */
+    private static OktaRequestJson readDecoded(byte[] body) throws IOException {
+        String text = Utf8Body.decode(body);
+        // RFC 8259 lets a parser ignore a byte order mark; Jackson skips one only when it decodes the bytes itself.
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        return OktaRequestJson.read(text);
     }
 
     /**

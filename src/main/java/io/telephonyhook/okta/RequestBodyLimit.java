@@ -22,7 +22,8 @@ import org.apache.camel.converter.stream.ByteArrayInputStreamCache;
  * MVC does, and Camel's stream caching then holds it as a {@code ReaderCache}) is read here in pieces of at most 1 KB
  * and never past the limit: Camel's own conversion wraps it in a reader with an 8K-character buffer and builds the
  * text twice, three times the garbage of a 1 KB call, every call. A stream (Vert.x's body, as Camel's stream caching
- * holds it) is read the same way.
+ * holds it) is read the same way. Without stream caching (the standalone application turns it off), Vert.x's body
+ * arrives as its buffer, whose length is known, and becomes bytes in one copy.
  */
 public class RequestBodyLimit implements Processor {
 

@@ -19,6 +19,20 @@ public final class Utf8Body {
     private Utf8Body() {
     }
 
+    /**
+     * Whether every byte is ASCII from 1 to 127: such bytes are UTF-8 as they stand, with nothing for Jackson to guess
+     * (no byte order mark, and no NUL, from which it would take the body for UTF-16 or UTF-32), so they may be parsed
+     * without a string of the body first. Okta's requests are, but for a template or a name in another script.
+     */
+    static boolean isPlainAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b <= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The body as text; {@link MalformedHookRequestException} ({@code body is not valid UTF-8}) when it is not UTF-8. */
     public static String decode(byte[] body) {
         String text = textOrNull(body);

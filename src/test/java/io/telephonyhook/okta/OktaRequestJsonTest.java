@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,6 +76,8 @@ class OktaRequestJsonTest {
     void aKeyGivenTwiceIsRefusedEvenWhereNothingIsRead(String body) {
         assertThatThrownBy(() -> OktaRequestJson.read(body)).isInstanceOf(IOException.class)
                 .hasMessageStartingWith("Duplicate field");
+        assertThatThrownBy(() -> OktaRequestJson.readAscii(ascii(body))).isInstanceOf(IOException.class)
+                .hasMessageStartingWith("Duplicate field");
     }
 
     @ParameterizedTest
@@ -84,5 +87,10 @@ class OktaRequestJsonTest {
         "{\"a\":1} trailing", "{\"a\":1} {}", "[] []", "42 43", "{\"a\":", "[1,2", "{bad json"})
     void whatTheParserRefusesAnywhereIsRefused(String body) {
         assertThatThrownBy(() -> OktaRequestJson.read(body)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> OktaRequestJson.readAscii(ascii(body))).isInstanceOf(IOException.class);
+    }
+
+    private static byte[] ascii(String body) {
+        return body.getBytes(StandardCharsets.US_ASCII);
     }
 }

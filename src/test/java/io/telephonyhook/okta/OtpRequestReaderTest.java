@@ -29,6 +29,28 @@ class OtpRequestReaderTest {
         assertThat(request.channel()).isEqualTo(Channel.SMS);
     }
 
+    /** Plain ASCII is parsed from the bytes, anything else decoded first: both read the same request. */
+    @Test
+    void aBodyInAnotherScriptIsReadAsAnAsciiOneIs() {
+        OtpRequest ascii = reader.read("application/json",
+                OktaRequest.sms().template("Your code is 482913").json().getBytes(StandardCharsets.UTF_8), null);
+        OtpRequest cyrillic = reader.read("application/json",
+                OktaRequest.sms().template("Ваш код 482913").json().getBytes(StandardCharsets.UTF_8), null);
+
+        assertThat(ascii.messageTemplate()).isEqualTo("Your code is 482913");
+        assertThat(cyrillic.messageTemplate()).isEqualTo("Ваш код 482913");
+        assertThat(cyrillic).usingRecursiveComparison().ignoringFields("eventId", "messageTemplate").isEqualTo(ascii);
+    }
+
+    /** Bytes of 1 to 127 but for NULs are ASCII to the hook; Jackson, given the bytes, would read them as UTF-16. */
+    @Test
+    void aBodyInUtf16IsNotJson() {
+        byte[] utf16 = OktaRequest.sms().json().getBytes(StandardCharsets.UTF_16LE);
+
+        assertThatThrownBy(() -> reader.read("application/json", utf16, null))
+                .isInstanceOf(MalformedHookRequestException.class).hasMessage("body is not valid JSON");
+    }
+
     @ParameterizedTest
     @MethodSource("io.telephonyhook.okta.Utf8BodyTest#bytesThatAreNotUtf8")
     void bytesThatAreNotUtf8AreRefused(byte[] notUtf8) {

@@ -20,6 +20,8 @@ import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.vertx.core.buffer.Buffer;
+
 /**
  * The route's size limit on the bodies hosts hand over: a reader (platform-http on Spring MVC, which Camel's stream
  * caching holds as a {@link ReaderCache}) is read by the step itself, counted in UTF-8 bytes, and kept as those bytes;
@@ -169,6 +171,19 @@ class RequestBodyLimitTest {
         assertThat((byte[]) bytes.getMessage().getBody()).isEqualTo("{}".getBytes(StandardCharsets.UTF_8));
         assertThat((byte[]) text.getMessage().getBody()).isEqualTo("{\"a\":1}".getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> limit.process(tooLong)).isInstanceOf(RequestTooLargeException.class);
+    }
+
+    /** Vert.x's body as the standalone application hands it over, stream caching off: its buffer, as bytes. */
+    @Test
+    void aVertxBufferBecomesItsBytes() {
+        byte[] json = "{\"msgTemplate\":\"Votre code est 482913, é\"}".getBytes(StandardCharsets.UTF_8);
+        Exchange underTheLimit = withBody(Buffer.buffer(json));
+        Exchange overTheLimit = withBody(Buffer.buffer(new byte[1001]));
+
+        limit.process(underTheLimit);
+
+        assertThat((byte[]) underTheLimit.getMessage().getBody()).isEqualTo(json);
+        assertThatThrownBy(() -> limit.process(overTheLimit)).isInstanceOf(RequestTooLargeException.class);
     }
 
     private Exchange withBody(Object body) {
